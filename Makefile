@@ -1,0 +1,50 @@
+# SETA dossiers: `make run` serves the app, `make test` runs the suite. Both set up everything.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark clean-db
+
+run: setup migrate seed accounts
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: system-deps $(STAMP) db
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+system-deps:
+	@scripts/system-deps.sh
+
+db:
+	@$(PYTHON) -m seta.devdb start
+
+db-stop:
+	@$(PYTHON) -m seta.devdb stop
+
+db-status:
+	@$(PYTHON) -m seta.devdb status
+
+migrate: setup
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(BIN)/python manage.py load_seed_cases
+
+accounts: migrate
+	$(BIN)/python manage.py ensure_demo_accounts
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+benchmark: setup migrate seed
+	$(BIN)/python manage.py benchmark_pdfs

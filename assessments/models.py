@@ -1,0 +1,118 @@
+"""Five-point checks of cases (Korsten's urgency, benefits, trust, images, partners)."""
+
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from assessments.choices import QUESTIONS, Criterion, Rating
+from cases.dates import partial_date_format_q
+from cases.fields import PartialDateField
+
+
+def rating_field(criterion: Criterion) -> models.CharField:
+    return models.CharField(
+        format_lazy("{}: {}", criterion.label, _("oordeel")),
+        max_length=30,
+        choices=Rating.choices,
+    )
+
+
+def answer_field(criterion: Criterion) -> models.TextField:
+    return models.TextField(
+        format_lazy("{}: {}", criterion.label, _("antwoord")),
+        blank=True,
+        help_text=QUESTIONS[criterion],
+    )
+
+
+class AssessmentQuerySet(models.QuerySet):
+    """Chainable reads of assessments."""
+
+    def newest_first(self) -> "AssessmentQuerySet":
+        return self.order_by("-assessed_on", "-id")
+
+    def current(self) -> "AssessmentQuerySet":
+        """The latest assessment of every case (PostgreSQL DISTINCT ON)."""
+        return self.order_by("case_id", "-assessed_on", "-id").distinct("case_id")
+
+    def current_for(self, case_ref) -> "AssessmentQuerySet":
+        """For a Subquery: the current assessment of the case `case_ref` points at."""
+        return self.filter(case=case_ref).newest_first()[:1]
+
+
+class Assessment(models.Model):
+    """A five-point check of a case on a date by an assessor; the latest one is current.
+
+    Each criterion has a rating on one ordinal scale and the assessor's verbatim answer.
+    """
+
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("casus"), on_delete=models.CASCADE, related_name="assessments"
+    )
+    assessed_on = PartialDateField(_("datum"), blank=False)
+    assessor = models.CharField(_("beoordelaar"), max_length=200)
+    source = models.ForeignKey(
+        "cases.Source", verbose_name=_("bron"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="assessments",
+    )
+    urgency_rating = rating_field(Criterion.URGENCY)
+    urgency_answer = answer_field(Criterion.URGENCY)
+    benefits_rating = rating_field(Criterion.BENEFITS)
+    benefits_answer = answer_field(Criterion.BENEFITS)
+    trust_rating = rating_field(Criterion.TRUST)
+    trust_answer = answer_field(Criterion.TRUST)
+    images_rating = rating_field(Criterion.IMAGES)
+    images_answer = answer_field(Criterion.IMAGES)
+    partners_rating = rating_field(Criterion.PARTNERS)
+    partners_answer = answer_field(Criterion.PARTNERS)
+    note = models.TextField(_("toelichting"), blank=True)
+    created_at = models.DateTimeField(_("vastgelegd"), auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["created_at"])
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vijfpuntscheck")
+        verbose_name_plural = _("vijfpuntschecks")
+        ordering = ["case", "-assessed_on", "-id"]
+        indexes = [
+            models.Index(fields=["case", "-assessed_on", "-id"], name="assessment_case_newest_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(assessed_on="") & partial_date_format_q("assessed_on"),
+                name="assessment_date_format",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{criterion}_rating__in": Rating.values}),
+                    name=f"assessment_{criterion}_rating_valid",
+                )
+                for criterion in Criterion.values
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} ({self.assessed_on}, {self.assessor})"
+
+    def criteria(self) -> list[dict]:
+        """The five criteria in order, each with its question, rating and verbatim answer."""
+        return [
+            {
+                "criterion": criterion,
+                "question": QUESTIONS[criterion],
+                "rating": getattr(self, f"{criterion.value}_rating"),
+                "rating_label": getattr(self, f"get_{criterion.value}_rating_display")(),
+                "answer": getattr(self, f"{criterion.value}_answer"),
+            }
+            for criterion in Criterion
+        ]
+
+
+def current_rating_subquery(criterion: str) -> Subquery:
+    """The rating of `criterion` in the current assessment of the outer case."""
+    return Subquery(
+        Assessment.objects.current_for(OuterRef("pk")).values(f"{criterion}_rating")
+    )

@@ -1,0 +1,61 @@
+"""Django admin for the case dossiers (for staff; advisors work in the app itself)."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from cases.models import Case, Event, Municipality, Participation, Source
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ["municipality"]
+
+
+class EventInline(admin.TabularInline):
+    model = Event
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Case)
+class CaseAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "title", "organisation_name", "arrangement_type", "outcome", "year"]
+    list_display_links = ["number", "title"]
+    list_filter = ["arrangement_type", "outcome"]
+    search_fields = ["title", "organisation_name", "participations__municipality__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["provenance_source", "sources"]
+    inlines = [ParticipationInline, EventInline]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "province", "cbs_code", "population", "merged_into"]
+    list_filter = ["province"]
+    search_fields = ["name", "cbs_code"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["merged_into"]
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["key", "author", "title", "date", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["key", "author", "title"]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(SimpleHistoryAdmin):
+    list_display = ["case", "municipality", "role"]
+    list_filter = ["role"]
+    search_fields = ["case__title", "municipality__name"]
+    autocomplete_fields = ["case", "municipality"]
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = ["case", "date", "kind", "description"]
+    list_filter = ["kind"]
+    search_fields = ["case__title", "description"]
+    autocomplete_fields = ["case", "source"]

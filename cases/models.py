@@ -1,0 +1,269 @@
+"""The case dossiers: municipalities, cooperation cases, participations, events and sources."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cases.choices import (
+    ArrangementType,
+    EventKind,
+    LegalForm,
+    Outcome,
+    ParticipationRole,
+    Province,
+    SourceKind,
+)
+from cases.dates import partial_date_format_q, partial_date_order_q
+from cases.fields import PartialDateField
+
+CBS_CODE_REGEX = r"^GM[0-9]{4}$"
+MIN_YEAR = 1950
+MAX_YEAR = 2100
+
+
+class Municipality(models.Model):
+    """A Dutch municipality (gemeente), also one that has since merged into another."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    cbs_code = models.CharField(
+        _("CBS-code"),
+        max_length=6,
+        blank=True,
+        validators=[RegexValidator(CBS_CODE_REGEX, _("Een CBS-code is GM gevolgd door vier cijfers."))],
+        help_text=_("GM gevolgd door vier cijfers, bijvoorbeeld GM0376."),
+    )
+    province = models.CharField(_("provincie"), max_length=20, choices=Province.choices)
+    population = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("inwoners in jaar"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("opgegaan in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_from",
+    )
+    merged_on = PartialDateField(_("opgegaan op"))
+    facts_source = models.TextField(
+        _("bron van de gegevens"),
+        blank=True,
+        help_text=_("Waar CBS-code, inwonertal en fusie vandaan komen."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cbs_code"],
+                condition=~Q(cbs_code=""),
+                name="municipality_unique_cbs_code",
+            ),
+            models.CheckConstraint(
+                condition=Q(cbs_code="") | Q(cbs_code__regex=CBS_CODE_REGEX),
+                name="municipality_cbs_code_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True) | ~Q(merged_into=F("pk")),
+                name="municipality_not_merged_into_itself",
+            ),
+            models.CheckConstraint(
+                condition=partial_date_format_q("merged_on"),
+                name="municipality_merged_on_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("municipality-detail", kwargs={"slug": self.slug})
+
+
+class Source(models.Model):
+    """A cited document: a report, article, book, letter or web page."""
+
+    key = models.SlugField(_("sleutel"), max_length=100, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=SourceKind.choices)
+    author = models.CharField(_("auteur"), max_length=200, blank=True)
+    title = models.CharField(_("titel"), max_length=300)
+    date = PartialDateField(_("datum"))
+    publisher = models.CharField(_("uitgever"), max_length=200, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
+        ordering = ["author", "date", "title"]
+        constraints = [
+            models.CheckConstraint(condition=partial_date_format_q("date"), name="source_date_format"),
+        ]
+
+    def __str__(self) -> str:
+        parts = [self.author, f"({self.date})" if self.date else "", self.title]
+        return " ".join(part for part in parts if part)
+
+
+class CaseQuerySet(models.QuerySet):
+    """Chainable reads of cases."""
+
+    def seeded(self) -> "CaseQuerySet":
+        return self.filter(number__isnull=False)
+
+    def with_participants(self) -> "CaseQuerySet":
+        return self.prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("municipality").order_by(
+                    "municipality__name"
+                ),
+            )
+        )
+
+
+class Case(models.Model):
+    """One attempt of two or more municipalities to pool their civil services."""
+
+    number = models.PositiveSmallIntegerField(
+        _("casusnummer"), null=True, blank=True, help_text=_("Nummer in Korsten (2017), Tabel 2.")
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    organisation_name = models.CharField(_("naam van de organisatie"), max_length=200, blank=True)
+    arrangement_type = models.CharField(
+        _("vorm van samenwerking"), max_length=30, choices=ArrangementType.choices
+    )
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices)
+    year = models.PositiveSmallIntegerField(
+        _("jaar"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+        help_text=_("Jaar van de ambtelijke fusie of het besluit daarover."),
+    )
+    start_date = PartialDateField(_("begin"))
+    end_date = PartialDateField(_("einde"))
+    legal_form = models.CharField(_("rechtsvorm"), max_length=40, choices=LegalForm.choices, blank=True)
+    seat = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
+    summary = models.TextField(_("samenvatting"), blank=True)
+    narrative = models.TextField(_("verhaal"), blank=True)
+    lessons = models.TextField(_("lessen"), blank=True)
+    source_notes = models.TextField(
+        _("opmerkingen over de bron"),
+        blank=True,
+        help_text=_("Waar de bron zichzelf tegenspreekt, en hoe dat is opgelost."),
+    )
+    provenance_source = models.ForeignKey(
+        Source,
+        verbose_name=_("herkomst"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="provenance_of",
+    )
+    provenance_location = models.CharField(_("vindplaats"), max_length=200, blank=True)
+    sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), blank=True, related_name="cases")
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"], m2m_fields=[sources])
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("casus")
+        verbose_name_plural = _("casussen")
+        ordering = ["number", "title"]
+        permissions = [("export_pdf", _("Kan PDF-samenvattingen downloaden"))]
+        constraints = [
+            models.UniqueConstraint(fields=["number"], name="case_unique_number"),
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
+                name="case_year_plausible",
+            ),
+            models.CheckConstraint(condition=partial_date_format_q("start_date"), name="case_start_format"),
+            models.CheckConstraint(condition=partial_date_format_q("end_date"), name="case_end_format"),
+            models.CheckConstraint(
+                condition=partial_date_order_q("start_date", "end_date"),
+                name="case_end_not_before_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("case-detail", kwargs={"slug": self.slug})
+
+
+class Participation(models.Model):
+    """A municipality's part in a case: partner, host, latecomer, dropout or only considered."""
+
+    case = models.ForeignKey(Case, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="participations")
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=ParticipationRole.choices)
+    joined_on = PartialDateField(_("aangesloten"))
+    left_on = PartialDateField(_("uitgetreden"))
+    note = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+        ordering = ["municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "municipality"], name="participation_unique_municipality_per_case"
+            ),
+            models.CheckConstraint(condition=partial_date_format_q("joined_on"), name="participation_joined_format"),
+            models.CheckConstraint(condition=partial_date_format_q("left_on"), name="participation_left_format"),
+            models.CheckConstraint(
+                condition=partial_date_order_q("joined_on", "left_on"),
+                name="participation_left_not_before_joined",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} ({self.get_role_display()})"
+
+
+class Event(models.Model):
+    """A dated milestone on a case's timeline, optionally citing a source."""
+
+    case = models.ForeignKey(Case, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="events")
+    date = PartialDateField(_("datum"), blank=False)
+    kind = models.CharField(_("soort"), max_length=20, choices=EventKind.choices)
+    description = models.TextField(_("omschrijving"))
+    source = models.ForeignKey(
+        Source, verbose_name=_("bron"), null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    citation = models.CharField(_("vindplaats"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        ordering = ["date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(date="") & partial_date_format_q("date"), name="event_date_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()}"

@@ -1,0 +1,97 @@
+"""factory_boy factories for the domain model."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from assessments.models import Assessment
+from cases.choices import ArrangementType, EventKind, Outcome, ParticipationRole, Province, SourceKind
+from cases.models import Case, Event, Municipality, Participation, Source
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord-1")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+        if create:
+            self.save()
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    name = factory.Sequence(lambda n: f"Gemeente {n}")
+    slug = factory.Sequence(lambda n: f"gemeente-{n}")
+    province = Province.UTRECHT
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    key = factory.Sequence(lambda n: f"bron-{n}")
+    kind = SourceKind.REPORT
+    author = "Korsten"
+    title = factory.Sequence(lambda n: f"Rapport {n}")
+    date = "2017"
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    title = factory.Sequence(lambda n: f"Samenwerking {n}")
+    slug = factory.Sequence(lambda n: f"samenwerking-{n}")
+    organisation_name = factory.Sequence(lambda n: f"Werkorganisatie {n}")
+    arrangement_type = ArrangementType.WERKORGANISATIE
+    outcome = Outcome.REALISED
+    year = 2014
+    summary = "Twee gemeenten voegen hun ambtelijke organisaties samen."
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    case = factory.SubFactory(CaseFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    role = ParticipationRole.PARTNER
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    case = factory.SubFactory(CaseFactory)
+    date = "2014-01-01"
+    kind = EventKind.START
+    description = "Start van de werkorganisatie."
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    case = factory.SubFactory(CaseFactory)
+    assessed_on = "2017"
+    assessor = "Korsten"
+    urgency_rating = "yes"
+    urgency_answer = "Ja."
+    benefits_rating = "yes"
+    benefits_answer = "Ja."
+    trust_rating = "yes"
+    trust_answer = "Ja."
+    images_rating = "yes"
+    images_answer = "Ja."
+    partners_rating = "yes"
+    partners_answer = "Ja."
