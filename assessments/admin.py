@@ -9,8 +9,14 @@ from assessments.models import Assessment
 @admin.register(Assessment)
 class AssessmentAdmin(SimpleHistoryAdmin):
     list_display = [
-        "case", "assessed_on", "assessor",
-        "urgency_rating", "benefits_rating", "trust_rating", "images_rating", "partners_rating",
+        "case",
+        "assessed_on",
+        "assessor",
+        "urgency_rating",
+        "benefits_rating",
+        "trust_rating",
+        "images_rating",
+        "partners_rating",
     ]
     list_filter = ["urgency_rating", "benefits_rating", "trust_rating", "images_rating", "partners_rating"]
     search_fields = ["case__title", "assessor"]

@@ -54,7 +54,11 @@ class Assessment(models.Model):
     assessed_on = PartialDateField(_("datum"), blank=False)
     assessor = models.CharField(_("beoordelaar"), max_length=200)
     source = models.ForeignKey(
-        "cases.Source", verbose_name=_("bron"), null=True, blank=True, on_delete=models.PROTECT,
+        "cases.Source",
+        verbose_name=_("bron"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="assessments",
     )
     urgency_rating = rating_field(Criterion.URGENCY)
@@ -113,6 +117,4 @@ class Assessment(models.Model):
 
 def current_rating_subquery(criterion: str) -> Subquery:
     """The rating of `criterion` in the current assessment of the outer case."""
-    return Subquery(
-        Assessment.objects.current_for(OuterRef("pk")).values(f"{criterion}_rating")
-    )
+    return Subquery(Assessment.objects.current_for(OuterRef("pk")).values(f"{criterion}_rating"))

@@ -22,7 +22,7 @@ def parse_partial_date(text: str) -> datetime.date:
     if not _PATTERN.match(text):
         raise ValueError(text)
     parts = [int(part) for part in text.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = [*parts, 1, 1][:3]
     return datetime.date(year, month, day)
 
 
@@ -64,8 +64,4 @@ def partial_date_format_q(field: str) -> Q:
 
 def partial_date_order_q(start: str, end: str) -> Q:
     """A check-constraint condition: `end` does not lie before `start`."""
-    return (
-        Q(**{start: ""})
-        | Q(**{end: ""})
-        | Q(**{f"{end}__gte": Left(F(start), Length(F(end)))})
-    )
+    return Q(**{start: ""}) | Q(**{end: ""}) | Q(**{f"{end}__gte": Left(F(start), Length(F(end)))})

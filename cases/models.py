@@ -58,7 +58,8 @@ class Municipality(models.Model):
         blank=True,
         help_text=_("Waar CBS-code, inwonertal en fusie vandaan komen."),
     )
-    history = HistoricalRecords()
+    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["seed_fingerprint"])
 
     class Meta:
         verbose_name = _("gemeente")
@@ -97,12 +98,13 @@ class Source(models.Model):
     key = models.SlugField(_("sleutel"), max_length=100, unique=True)
     kind = models.CharField(_("soort"), max_length=20, choices=SourceKind.choices)
     author = models.CharField(_("auteur"), max_length=200, blank=True)
-    title = models.CharField(_("titel"), max_length=300)
+    title = models.CharField(_("titel"), max_length=300, blank=True)
     date = PartialDateField(_("datum"))
     publisher = models.CharField(_("uitgever"), max_length=200, blank=True)
     url = models.URLField(_("URL"), max_length=500, blank=True)
     note = models.TextField(_("toelichting"), blank=True)
-    history = HistoricalRecords()
+    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["seed_fingerprint"])
 
     class Meta:
         verbose_name = _("bron")
@@ -110,6 +112,7 @@ class Source(models.Model):
         ordering = ["author", "date", "title"]
         constraints = [
             models.CheckConstraint(condition=partial_date_format_q("date"), name="source_date_format"),
+            models.CheckConstraint(condition=~Q(author="", title=""), name="source_has_author_or_title"),
         ]
 
     def __str__(self) -> str:
@@ -127,9 +130,7 @@ class CaseQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "participations",
-                queryset=Participation.objects.select_related("municipality").order_by(
-                    "municipality__name"
-                ),
+                queryset=Participation.objects.select_related("municipality").order_by("municipality__name"),
             )
         )
 
@@ -179,7 +180,11 @@ class Case(models.Model):
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"], m2m_fields=[sources])
+    # What the seed loader last wrote, so that a re-run can tell app edits from fixture edits.
+    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at", "seed_fingerprint"], m2m_fields=[sources]
+    )
 
     objects = CaseQuerySet.as_manager()
 
@@ -212,7 +217,9 @@ class Case(models.Model):
 class Participation(models.Model):
     """A municipality's part in a case: partner, host, latecomer, dropout or only considered."""
 
-    case = models.ForeignKey(Case, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="participations")
+    case = models.ForeignKey(
+        Case, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="participations"
+    )
     municipality = models.ForeignKey(
         Municipality, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="participations"
     )
@@ -230,8 +237,12 @@ class Participation(models.Model):
             models.UniqueConstraint(
                 fields=["case", "municipality"], name="participation_unique_municipality_per_case"
             ),
-            models.CheckConstraint(condition=partial_date_format_q("joined_on"), name="participation_joined_format"),
-            models.CheckConstraint(condition=partial_date_format_q("left_on"), name="participation_left_format"),
+            models.CheckConstraint(
+                condition=partial_date_format_q("joined_on"), name="participation_joined_format"
+            ),
+            models.CheckConstraint(
+                condition=partial_date_format_q("left_on"), name="participation_left_format"
+            ),
             models.CheckConstraint(
                 condition=partial_date_order_q("joined_on", "left_on"),
                 name="participation_left_not_before_joined",

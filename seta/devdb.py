@@ -114,9 +114,7 @@ def _as_server_user(argv: list[str]) -> list[str]:
 
 def _run(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
     # cwd="/": the server user may not be allowed to enter the checkout
-    return subprocess.run(
-        _as_server_user(argv), text=True, capture_output=True, cwd="/", **kwargs
-    )
+    return subprocess.run(_as_server_user(argv), text=True, capture_output=True, cwd="/", **kwargs)
 
 
 def _ensure_service_user() -> None:
@@ -124,8 +122,15 @@ def _ensure_service_user() -> None:
         pwd.getpwnam(SERVICE_USER)
     except KeyError:
         subprocess.run(
-            ["useradd", "--system", "--user-group", "--no-create-home",
-             "--shell", "/usr/sbin/nologin", SERVICE_USER],
+            [
+                "useradd",
+                "--system",
+                "--user-group",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                SERVICE_USER,
+            ],
             check=True,
         )
 
@@ -145,10 +150,18 @@ def initialised(data: Path) -> bool:
 
 def init_cluster(data: Path) -> None:
     _prepare_data_parent(data)
-    result = _run([
-        _bin("initdb"), "-D", str(data), "-U", ROLE, "--auth=trust",
-        "--encoding=UTF8", "--locale=C.UTF-8",
-    ])
+    result = _run(
+        [
+            _bin("initdb"),
+            "-D",
+            str(data),
+            "-U",
+            ROLE,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+        ]
+    )
     if result.returncode != 0:
         raise DevDbError(f"initdb failed for {data}:\n{result.stdout}{result.stderr}")
     with open(data / "postgresql.conf", "a", encoding="utf-8") as conf:
@@ -172,12 +185,23 @@ def start() -> str:
     if running(data):
         ensure_database()
         return f"PostgreSQL already running on 127.0.0.1:{port()} ({data})"
-    result = _run([
-        _bin("pg_ctl"), "start", "-D", str(data), "-l", str(data / "server.log"),
-        "-o", f"-p {port()}", "-w", "-t", "60",
-    ])
+    result = _run(
+        [
+            _bin("pg_ctl"),
+            "start",
+            "-D",
+            str(data),
+            "-l",
+            str(data / "server.log"),
+            "-o",
+            f"-p {port()}",
+            "-w",
+            "-t",
+            "60",
+        ]
+    )
     if result.returncode != 0:
-        log = (data / "server.log")
+        log = data / "server.log"
         tail = _run(["tail", "-n", "20", str(log)]).stdout if log.exists() else ""
         raise DevDbError(
             f"PostgreSQL did not start on port {port()} ({data}).\n{result.stderr}{tail}\n"
@@ -189,8 +213,7 @@ def start() -> str:
 
 def ensure_database() -> None:
     """Create the application database once."""
-    psql = [_bin("psql"), "-h", "127.0.0.1", "-p", str(port()), "-U", ROLE, "-d", "postgres",
-            "-tAc"]
+    psql = [_bin("psql"), "-h", "127.0.0.1", "-p", str(port()), "-U", ROLE, "-d", "postgres", "-tAc"]
     found = _run([*psql, f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'"])
     if found.returncode != 0:
         raise DevDbError(f"Cannot query the server on port {port()}:\n{found.stderr}")

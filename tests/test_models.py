@@ -94,7 +94,9 @@ def test_cbs_code_validation_message_in_dutch():
 
 def test_former_municipality_stays_findable_through_its_merger():
     berg_en_dal = MunicipalityFactory(name="Berg en Dal")
-    millingen = MunicipalityFactory(name="Millingen aan de Rijn", merged_into=berg_en_dal, merged_on="2015-01-01")
+    millingen = MunicipalityFactory(
+        name="Millingen aan de Rijn", merged_into=berg_en_dal, merged_on="2015-01-01"
+    )
     assert list(berg_en_dal.merged_from.all()) == [millingen]
     assert Municipality.objects.get(name="Millingen aan de Rijn").merged_into == berg_en_dal
 

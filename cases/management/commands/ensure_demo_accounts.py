@@ -16,6 +16,4 @@ class Command(BaseCommand):
         self.stdout.write("Demo-accounts (alleen voor lokaal gebruik):")
         for account, created in results:
             state = "aangemaakt" if created else "bestond al"
-            self.stdout.write(
-                f"  {account.username} / {account.password}  ({account.description}; {state})"
-            )
+            self.stdout.write(f"  {account.username} / {account.password}  ({account.description}; {state})")
