@@ -1,5 +1,7 @@
 """The case dossiers: municipalities, cooperation cases, participations, events and sources."""
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -7,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from assessments.choices import Criterion
 from cases.choices import (
     ArrangementType,
     EventKind,
@@ -123,6 +126,19 @@ class Source(models.Model):
 class CaseQuerySet(models.QuerySet):
     """Chainable reads of cases."""
 
+    def search(self, text: str) -> "CaseQuerySet":
+        """Dutch full-text search ("samenwerkingen" finds "samenwerking"), best matches first."""
+        query = SearchQuery(text, config="dutch", search_type="websearch")
+        return self.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+
+    def with_current_ratings(self) -> "CaseQuerySet":
+        """Annotate `current_<criterion>` with the ratings of each case's current check."""
+        from assessments.models import current_rating_subquery
+
+        return self.annotate(
+            **{f"current_{criterion}": current_rating_subquery(criterion) for criterion in Criterion.values}
+        )
+
     def seeded(self) -> "CaseQuerySet":
         return self.filter(number__isnull=False)
 
@@ -182,8 +198,10 @@ class Case(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
     # What the seed loader last wrote, so that a re-run can tell app edits from fixture edits.
     seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # Dutch full-text index over the dossier and its check answers; see services.case_search_refresh.
+    search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(
-        excluded_fields=["created_at", "updated_at", "seed_fingerprint"], m2m_fields=[sources]
+        excluded_fields=["created_at", "updated_at", "seed_fingerprint", "search_vector"],
     )
 
     objects = CaseQuerySet.as_manager()
@@ -193,17 +211,20 @@ class Case(models.Model):
         verbose_name_plural = _("casussen")
         ordering = ["number", "title"]
         permissions = [("export_pdf", _("Kan PDF-samenvattingen downloaden"))]
+        indexes = [GinIndex(fields=["search_vector"], name="case_search_vector_gin")]
         constraints = [
             models.UniqueConstraint(fields=["number"], name="case_unique_number"),
             models.CheckConstraint(
                 condition=Q(year__isnull=True) | Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
                 name="case_year_plausible",
+                violation_error_message=_("Geef een jaar tussen 1950 en 2100."),
             ),
             models.CheckConstraint(condition=partial_date_format_q("start_date"), name="case_start_format"),
             models.CheckConstraint(condition=partial_date_format_q("end_date"), name="case_end_format"),
             models.CheckConstraint(
                 condition=partial_date_order_q("start_date", "end_date"),
                 name="case_end_not_before_start",
+                violation_error_message=_("Het einde mag niet vóór het begin liggen."),
             ),
         ]
 
@@ -235,7 +256,9 @@ class Participation(models.Model):
         ordering = ["municipality__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["case", "municipality"], name="participation_unique_municipality_per_case"
+                fields=["case", "municipality"],
+                name="participation_unique_municipality_per_case",
+                violation_error_message=_("Deze gemeente doet al mee aan deze casus."),
             ),
             models.CheckConstraint(
                 condition=partial_date_format_q("joined_on"), name="participation_joined_format"
@@ -246,6 +269,7 @@ class Participation(models.Model):
             models.CheckConstraint(
                 condition=partial_date_order_q("joined_on", "left_on"),
                 name="participation_left_not_before_joined",
+                violation_error_message=_("Uittreden mag niet vóór aansluiten liggen."),
             ),
         ]
 

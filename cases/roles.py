@@ -22,3 +22,13 @@ ROLE_PERMISSIONS = {
     RAADSLID: READ,
     ADVISEUR: READ + WRITE,
 }
+
+
+def roles_ensure(group_model, permission_model) -> None:
+    """Create the groups with their permissions (used by migration 0003 and after test flushes)."""
+    for name, permissions in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        for app_label, codename in permissions:
+            group.permissions.add(
+                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            )

@@ -2,11 +2,12 @@
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from assessments.models import Assessment
 from cases.choices import ArrangementType, EventKind, Outcome, ParticipationRole, Province, SourceKind
 from cases.models import Case, Event, Municipality, Participation, Source
+from cases.roles import roles_ensure
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -21,6 +22,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
+            roles_ensure(Group, Permission)  # a transactional test may have flushed them
             self.groups.add(Group.objects.get(name=extracted))
         if create:
             self.save()

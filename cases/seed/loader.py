@@ -23,6 +23,7 @@ from cases.seed.state import (
     source_db_state,
     source_fixture_state,
 )
+from cases.services import case_search_refresh
 
 CHANGE_REASON = "Geladen uit fixtures"
 
@@ -84,8 +85,9 @@ def seed_cases_load(*, directory: Path, update: bool = False, dry_run: bool = Fa
     with transaction.atomic():
         municipalities = _load_municipalities(fixtures, report, update, directory / "municipalities.toml")
         sources = _load_sources(fixtures, report, update, directory / "sources.toml")
-        for record in fixtures.cases:
-            _load_case(record, municipalities, sources, report, update)
+        written = [_load_case(record, municipalities, sources, report, update) for record in fixtures.cases]
+        stale = Case.objects.filter(search_vector__isnull=True).values_list("pk", flat=True)
+        case_search_refresh(case_ids={case.pk for case in written if case is not None} | set(stale))
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -186,7 +188,7 @@ def _load_case(record: CaseRecord, municipalities: dict, sources: dict, report: 
     report.tallies["casussen"].add(action, label)
     if action not in (Action.CREATE, Action.UPDATE):
         report.tallies["vijfpuntschecks"].add(action, label)
-        return
+        return None
     case = case or Case()
     for name, value in record.fields.items():
         setattr(case, name, value)
@@ -199,6 +201,7 @@ def _load_case(record: CaseRecord, municipalities: dict, sources: dict, report: 
     _replace_events(case, record, sources)
     assessment_action = _sync_assessment(case, record, sources)
     report.tallies["vijfpuntschecks"].add(assessment_action, label)
+    return case
 
 
 def _sync_participants(case: Case, record: CaseRecord, municipalities: dict) -> None:
@@ -255,5 +258,3 @@ def _assessment_changed(assessment: Assessment) -> bool:
     names: list[str] = ["assessed_on", "assessor", "source_id"]
     names += [f"{c}_{part}" for c in Criterion.values for part in ("rating", "answer")]
     return any(getattr(stored, name) != getattr(assessment, name) for name in names)
-
-

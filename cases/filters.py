@@ -1,0 +1,112 @@
+"""The case list's one FilterSet: search, facets, year range, check ratings and ordering."""
+
+import django_filters
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from assessments.choices import Criterion, Rating
+from cases.choices import ArrangementType, Outcome, Province
+from cases.models import Case, Municipality, Participation
+
+
+class CaseFilterSet(django_filters.FilterSet):
+    """Filters of /cases/; its query string is also the selection of the PDF report."""
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    arrangement_type = django_filters.ChoiceFilter(
+        label=_("Vorm van samenwerking"), choices=ArrangementType.choices, empty_label=_("Alle vormen")
+    )
+    outcome = django_filters.ChoiceFilter(
+        label=_("Uitkomst"), choices=Outcome.choices, empty_label=_("Alle uitkomsten")
+    )
+    province = django_filters.ChoiceFilter(
+        label=_("Provincie"),
+        choices=Province.choices,
+        method="filter_province",
+        empty_label=_("Alle provincies"),
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Gemeente"),
+        queryset=Municipality.objects.filter(participations__isnull=False).distinct().order_by("name"),
+        to_field_name="slug",
+        method="filter_municipality",
+        empty_label=_("Alle gemeenten"),
+    )
+    year_from = django_filters.NumberFilter(label=_("Jaar vanaf"), field_name="year", lookup_expr="gte")
+    year_to = django_filters.NumberFilter(label=_("Jaar tot en met"), field_name="year", lookup_expr="lte")
+    urgency = django_filters.ChoiceFilter(
+        label=Criterion.URGENCY.label,
+        choices=Rating.choices,
+        field_name="current_urgency",
+        empty_label=_("Alle"),
+    )
+    benefits = django_filters.ChoiceFilter(
+        label=Criterion.BENEFITS.label,
+        choices=Rating.choices,
+        field_name="current_benefits",
+        empty_label=_("Alle"),
+    )
+    trust = django_filters.ChoiceFilter(
+        label=Criterion.TRUST.label, choices=Rating.choices, field_name="current_trust", empty_label=_("Alle")
+    )
+    images = django_filters.ChoiceFilter(
+        label=Criterion.IMAGES.label,
+        choices=Rating.choices,
+        field_name="current_images",
+        empty_label=_("Alle"),
+    )
+    partners = django_filters.ChoiceFilter(
+        label=Criterion.PARTNERS.label,
+        choices=Rating.choices,
+        field_name="current_partners",
+        empty_label=_("Alle"),
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sorteren"),
+        fields=(
+            ("number", "number"),
+            ("title", "title"),
+            ("year", "year"),
+            ("outcome", "outcome"),
+            ("arrangement_type", "arrangement_type"),
+        ),
+        field_labels={
+            "number": _("Nummer"),
+            "title": _("Titel"),
+            "year": _("Jaar"),
+            "outcome": _("Uitkomst"),
+            "arrangement_type": _("Vorm"),
+        },
+    )
+
+    class Meta:
+        model = Case
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        return queryset.search(value).order_by("-rank", "number") if value.strip() else queryset
+
+    def filter_province(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Participation.objects.filter(case=OuterRef("pk"), municipality__province=value))
+        )
+
+    def filter_municipality(self, queryset, name, value):
+        return queryset.filter(Exists(Participation.objects.filter(case=OuterRef("pk"), municipality=value)))
+
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(label, value) of every filter in use, in words, for the page and the PDF report."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, "", []) or name == "sort":
+                continue
+            field = self.form.fields[name]
+            shown = (
+                dict(field.choices).get(value, value)
+                if hasattr(field, "choices") and not hasattr(value, "pk")
+                else value
+            )
+            active.append((str(field.label), str(shown)))
+        return active
