@@ -1,0 +1,111 @@
+"""Forms of the dossier editor: input validation only; business rules live in services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models import Assessment
+from cases.models import Case, Event, Participation
+
+DATE_HELP = _("JJJJ, JJJJ-MM of JJJJ-MM-DD")
+
+
+class CaseForm(forms.ModelForm):
+    """The dossier's own fields, plus the version the editor started from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Case
+        fields = [
+            "title",
+            "slug",
+            "organisation_name",
+            "arrangement_type",
+            "outcome",
+            "year",
+            "start_date",
+            "end_date",
+            "legal_form",
+            "seat",
+            "summary",
+            "narrative",
+            "lessons",
+            "source_notes",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 6}),
+            "narrative": forms.Textarea(attrs={"rows": 10}),
+            "lessons": forms.Textarea(attrs={"rows": 4}),
+            "source_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "start_date": DATE_HELP,
+            "end_date": DATE_HELP,
+            "slug": _("Deel van het webadres: kleine letters, cijfers en streepjes."),
+        }
+
+
+ParticipationFormSet = forms.inlineformset_factory(
+    Case,
+    Participation,
+    fields=["municipality", "role", "joined_on", "left_on", "note"],
+    extra=1,
+    can_delete=True,
+    widgets={"note": forms.TextInput},
+)
+EventFormSet = forms.inlineformset_factory(
+    Case,
+    Event,
+    fields=["date", "kind", "description", "source", "citation"],
+    extra=1,
+    can_delete=True,
+    widgets={"description": forms.TextInput},
+)
+
+
+class AssessmentForm(forms.ModelForm):
+    """A five-point check: a rating for every criterion and the verbatim answer."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "assessed_on",
+            "assessor",
+            "urgency_rating",
+            "urgency_answer",
+            "benefits_rating",
+            "benefits_answer",
+            "trust_rating",
+            "trust_answer",
+            "images_rating",
+            "images_answer",
+            "partners_rating",
+            "partners_answer",
+            "note",
+        ]
+        widgets = {
+            f"{c}_answer": forms.Textarea(attrs={"rows": 2})
+            for c in ("urgency", "benefits", "trust", "images", "partners")
+        }
+        help_texts = {"assessed_on": DATE_HELP}
+
+
+def formset_rows(formset) -> list[dict]:
+    """The rows a formset keeps, as plain dicts for the services (with `id` for existing rows)."""
+    rows = []
+    for form in formset.forms:
+        if not form.has_changed() and form.instance.pk is None:
+            continue
+        if formset.can_delete and form.cleaned_data.get("DELETE"):
+            continue
+        row = {name: form.cleaned_data.get(name) for name in formset.form.base_fields if name != "DELETE"}
+        row.pop("id", None)
+        row.pop("case", None)
+        row["id"] = form.instance.pk
+        for name, value in row.items():
+            if value is None and name not in ("id", "source", "municipality"):
+                row[name] = ""
+        rows.append(row)
+    return rows

@@ -1,0 +1,1 @@
+"""Council PDFs rendered with WeasyPrint."""

@@ -1,0 +1,274 @@
+"""What the council PDFs say: plain, preformatted data for the print templates.
+
+The print templates get text only (dates in words, choice labels, joined names), so they need
+no template tags and every value is escaped by Django's autoescaping like any other text.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import formats, timezone
+
+from assessments.choices import Criterion, Rating
+from assessments.models import Assessment
+from cases.choices import ParticipationRole
+from cases.dates import format_partial_date
+from cases.models import Case, Event, Participation, Source
+
+AUTHOR = "SETA dossiers"
+
+
+@dataclass(frozen=True)
+class RatingCell:
+    """One criterion's rating: the stored value (for the colour) and its Dutch label."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    """One line of the five-point check table."""
+
+    label: str
+    question: str
+    rating: RatingCell
+    answer: str
+
+
+@dataclass(frozen=True)
+class CheckView:
+    """The current five-point check of a case."""
+
+    assessed_on: str
+    assessor: str
+    source: str
+    note: str
+    rows: list[CriterionRow]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A cited document as one line of text, with a web address when it has one."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CaseDossier:
+    """Everything the PDF shows of one case."""
+
+    case: Case
+    municipalities: str
+    period: str
+    facts: list[tuple[str, str]]
+    check: CheckView | None
+    events: list[dict] = field(default_factory=list)
+    participants: list[dict] = field(default_factory=list)
+    sources: list[SourceEntry] = field(default_factory=list)
+    provenance: str = ""
+
+
+def date_in_words(value: datetime.date) -> str:
+    """A full date in the active language: "22 november 2026"."""
+    return formats.date_format(value, "j F Y")
+
+
+def rating_cell(value: str | None) -> RatingCell:
+    """A rating value as a cell; "—" when the case has no check yet."""
+    if not value:
+        return RatingCell("", "—")
+    return RatingCell(value, str(Rating(value).label))
+
+
+def source_text(source: Source | None) -> str:
+    """A source as "Author (date). Title. Publisher" ("" for none)."""
+    if source is None:
+        return ""
+    head = " ".join(part for part in (source.author, f"({source.date})" if source.date else "") if part)
+    parts = [head, source.title, source.publisher]
+    return ". ".join(part.strip().rstrip(".") for part in parts if part and part.strip())
+
+
+def source_entry(source: Source) -> SourceEntry:
+    """A source for the list of sources, with its web address only when that is http(s)."""
+    url = source.url if source.url.startswith(("https://", "http://")) else ""
+    return SourceEntry(f"{source_text(source)}.", url)
+
+
+def case_period(case: Case) -> str:
+    """The period in words: "vanaf 2008", "maart 2012 – 2016"; "" if unknown.
+
+    An open end is not called "heden": the source only tells what held when it was written.
+    """
+    if not case.start_date and not case.end_date:
+        return ""
+    if not case.end_date:
+        return f"vanaf {format_partial_date(case.start_date)}"
+    return f"{format_partial_date(case.start_date) or '?'} – {format_partial_date(case.end_date)}"
+
+
+def municipality_names(participations: list[Participation]) -> str:
+    """The participating municipalities, a role other than partner in brackets."""
+    names = []
+    for participation in participations:
+        name = participation.municipality.name
+        if participation.role != ParticipationRole.PARTNER:
+            name = f"{name} ({participation.get_role_display().lower()})"
+        names.append(name)
+    return ", ".join(names)
+
+
+def check_view(assessment: Assessment | None) -> CheckView | None:
+    """The five-point check as table rows, answers verbatim."""
+    if assessment is None:
+        return None
+    rows = [
+        CriterionRow(
+            label=str(item["criterion"].label),
+            question=str(item["question"]),
+            rating=rating_cell(item["rating"]),
+            answer=item["answer"],
+        )
+        for item in assessment.criteria()
+    ]
+    return CheckView(
+        assessed_on=format_partial_date(assessment.assessed_on),
+        assessor=assessment.assessor,
+        source=source_text(assessment.source),
+        note=assessment.note,
+        rows=rows,
+    )
+
+
+def event_rows(events: list[Event]) -> list[dict]:
+    """The timeline, dates in words and each event's source citation."""
+    rows = []
+    for event in events:
+        citation = ", ".join(part for part in (source_text(event.source), event.citation) if part)
+        rows.append(
+            {
+                "date": format_partial_date(event.date),
+                "kind": event.get_kind_display(),
+                "description": event.description,
+                "citation": citation,
+            }
+        )
+    return rows
+
+
+def participant_rows(participations: list[Participation]) -> list[dict]:
+    """The participants with province, role, dates and note."""
+    return [
+        {
+            "name": participation.municipality.name,
+            "province": participation.municipality.get_province_display(),
+            "role": participation.get_role_display(),
+            "joined": format_partial_date(participation.joined_on),
+            "left": format_partial_date(participation.left_on),
+            "note": participation.note,
+        }
+        for participation in participations
+    ]
+
+
+def case_facts(case: Case, municipalities: str, period: str) -> list[tuple[str, str]]:
+    """The heading block: label and value of each known fact."""
+    facts = [
+        ("Gemeenten", municipalities or "—"),
+        ("Vorm van samenwerking", case.get_arrangement_type_display()),
+        ("Uitkomst", case.get_outcome_display()),
+        ("Periode", period or ("" if case.year else "onbekend")),
+        ("Jaar van fusie of besluit", str(case.year or "")),
+        ("Organisatie", case.organisation_name),
+        ("Rechtsvorm", case.get_legal_form_display() if case.legal_form else ""),
+        ("Vestigingsplaats", case.seat),
+        ("Casusnummer (Korsten 2017)", str(case.number or "")),
+    ]
+    return [(label, value) for label, value in facts if value]
+
+
+def provenance_text(case: Case) -> str:
+    """Where the dossier comes from: "Korsten (2017) …, regels 715–743"."""
+    parts = [source_text(case.provenance_source), case.provenance_location]
+    return ", ".join(part for part in parts if part)
+
+
+def case_dossier(case: Case, assessment: Assessment | None) -> CaseDossier:
+    """The PDF view of a case loaded with `with_pdf_relations` and its current assessment."""
+    participations = list(case.participations.all())
+    municipalities = municipality_names(participations)
+    period = case_period(case)
+    return CaseDossier(
+        case=case,
+        municipalities=municipalities,
+        period=period,
+        facts=case_facts(case, municipalities, period),
+        check=check_view(assessment),
+        events=event_rows(list(case.events.all())),
+        participants=participant_rows(participations),
+        sources=[source_entry(source) for source in case.sources.all()],
+        provenance=provenance_text(case),
+    )
+
+
+def with_pdf_relations(queryset: QuerySet, *, current_assessments: bool = False) -> QuerySet:
+    """Load what the PDF shows besides participations (which `with_participants` loads)."""
+    queryset = queryset.select_related("provenance_source").prefetch_related(
+        Prefetch("events", queryset=Event.objects.select_related("source").order_by("date", "id")),
+        "sources",
+    )
+    if current_assessments:
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "assessments",
+                queryset=Assessment.objects.current().select_related("source"),
+                to_attr="current_assessment_list",
+            )
+        )
+    return queryset
+
+
+def current_assessment(case: Case) -> Assessment | None:
+    """The case's current check: the latest by date, then by id."""
+    return Assessment.objects.filter(case=case).select_related("source").newest_first().first()
+
+
+def dossier_context(case: Case, *, now: datetime.datetime | None = None) -> dict:
+    """Template context of the dossier PDF of one case."""
+    now = now or timezone.localtime()
+    dossier = case_dossier(case, current_assessment(case))
+    return {
+        "document_title": f"Dossier {case.title}",
+        "description": "Dossier van een ambtelijke samenwerking van gemeenten, met de vijfpuntscheck.",
+        "author": AUTHOR,
+        "generated_at": now,
+        "generated_on": date_in_words(now.date()),
+        "dossier": dossier,
+    }
+
+
+def report_row(dossier: CaseDossier) -> dict:
+    """A line of the report's overview table, with the five ratings `with_current_ratings` annotated."""
+    ratings = [getattr(dossier.case, f"current_{criterion}", None) for criterion in Criterion.values]
+    return {"dossier": dossier, "ratings": [rating_cell(rating) for rating in ratings]}
+
+
+def report_context(filterset, *, now: datetime.datetime | None = None) -> dict:
+    """Template context of the selection report of a bound, valid CaseFilterSet."""
+    now = now or timezone.localtime()
+    cases = with_pdf_relations(filterset.qs, current_assessments=True)
+    dossiers = [case_dossier(case, next(iter(case.current_assessment_list), None)) for case in cases]
+    return {
+        "document_title": "Selectie van casussen",
+        "description": "Overzicht en dossiers van een selectie van ambtelijke samenwerkingen van gemeenten.",
+        "author": AUTHOR,
+        "generated_at": now,
+        "generated_on": date_in_words(now.date()),
+        "filters": filterset.active_filters(),
+        "criteria": [str(criterion.label) for criterion in Criterion],
+        "rows": [report_row(dossier) for dossier in dossiers],
+        "count": len(dossiers),
+    }

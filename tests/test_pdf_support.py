@@ -1,0 +1,84 @@
+"""Helpers shared by the PDF tests (no tests here): reading PDFs as a reader would, a decoy server."""
+
+import io
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from pypdf import PdfReader
+
+
+def pdf_reader(content: bytes) -> PdfReader:
+    """A pypdf reader of a PDF's bytes."""
+    return PdfReader(io.BytesIO(content))
+
+
+def page_texts(content: bytes) -> list[str]:
+    """The text of every page, as pypdf extracts it."""
+    return [page.extract_text() for page in pdf_reader(content).pages]
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of the whole PDF, pages separated by form feeds."""
+    return "\f".join(page_texts(content))
+
+
+def squash(text: str) -> str:
+    """Text without whitespace, to compare what a reader sees regardless of where lines break."""
+    return re.sub(r"\s+", "", text)
+
+
+def outline_pages(content: bytes) -> list[tuple[str, int, int]]:
+    """The PDF's bookmarks (made from the headings) as (title, level, 0-based page number)."""
+    reader = pdf_reader(content)
+    found: list[tuple[str, int, int]] = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                found.append((item.title, level, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 1)
+    return found
+
+
+class DecoyServer:
+    """A tiny HTTP server on 127.0.0.1 that records every request; the PDFs must never reach it."""
+
+    def __init__(self):
+        self.requests: list[str] = []
+        decoy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                decoy.requests.append(self.path)
+                if self.path.startswith("/redirect"):
+                    self.send_response(302)
+                    self.send_header("Location", "file:///etc/passwd")
+                    self.end_headers()
+                    return
+                body = b"body { background: red }"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/css")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "DecoyServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
