@@ -45,9 +45,24 @@ class CaseForm(forms.ModelForm):
         }
 
 
+class SharedChoicesFormSet(forms.BaseInlineFormSet):
+    """Query each select's choices once for the whole formset instead of once per row."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        shared: dict[str, list] = {}
+        for form in [*self.forms, self.empty_form]:
+            for name, field in form.fields.items():
+                if isinstance(field, forms.ModelChoiceField) and not field.widget.is_hidden:
+                    if name not in shared:
+                        shared[name] = list(field.choices)
+                    field.choices = shared[name]
+
+
 ParticipationFormSet = forms.inlineformset_factory(
     Case,
     Participation,
+    formset=SharedChoicesFormSet,
     fields=["municipality", "role", "joined_on", "left_on", "note"],
     extra=1,
     can_delete=True,
@@ -56,6 +71,7 @@ ParticipationFormSet = forms.inlineformset_factory(
 EventFormSet = forms.inlineformset_factory(
     Case,
     Event,
+    formset=SharedChoicesFormSet,
     fields=["date", "kind", "description", "source", "citation"],
     extra=1,
     can_delete=True,

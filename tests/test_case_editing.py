@@ -256,3 +256,15 @@ def test_the_dossier_runs_a_fixed_number_of_queries(editor, django_assert_num_qu
         editor.get(small.get_absolute_url())
     with django_assert_num_queries(len(small_queries)):
         editor.get(big.get_absolute_url())
+
+
+def test_the_editor_runs_a_fixed_number_of_queries(editor, dossier, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few_rows:
+        edit_page(editor, dossier)
+    EventFactory.create_batch(6, case=dossier)
+    ParticipationFactory.create_batch(5, case=dossier)
+    with django_assert_num_queries(len(few_rows)):
+        edit_page(editor, dossier)
