@@ -4,9 +4,17 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from cases.roles import ADVISEUR, RAADSLID
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """Every test starts in Dutch, whatever language an earlier request left active."""
+    with translation.override("nl"):
+        yield
 
 
 @pytest.fixture
