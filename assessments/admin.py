@@ -4,6 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from assessments.models import Assessment
+from cases.services import case_search_refresh
 
 
 @admin.register(Assessment)
@@ -21,3 +22,7 @@ class AssessmentAdmin(SimpleHistoryAdmin):
     list_filter = ["urgency_rating", "benefits_rating", "trust_rating", "images_rating", "partners_rating"]
     search_fields = ["case__title", "assessor"]
     autocomplete_fields = ["case", "source"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        case_search_refresh(case_ids=[obj.case_id])

@@ -4,6 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases.models import Case, Event, Municipality, Participation, Source
+from cases.services import case_search_refresh
 
 
 class ParticipationInline(admin.TabularInline):
@@ -27,6 +28,10 @@ class CaseAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["provenance_source", "sources"]
     inlines = [ParticipationInline, EventInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        case_search_refresh(case_ids=[form.instance.pk])
 
 
 @admin.register(Municipality)

@@ -86,3 +86,17 @@ def test_the_django_admin_is_for_staff_only(client, adviseur, staff):
     assert client.get("/admin/").status_code == 302
     client.force_login(staff)
     assert client.get("/admin/cases/case/").status_code == 200
+
+
+def test_an_edit_in_the_django_admin_is_searchable_and_in_the_history(client, dossier, staff):
+    from cases.models import Case
+
+    client.force_login(staff)
+    url = reverse("admin:assessments_assessment_change", args=[dossier.assessments.get().pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["case"] = dossier.pk
+    data["trust_answer"] = "Onderling wantrouwen tussen de colleges."
+    assert client.post(url, data).status_code == 302
+    assert list(Case.objects.search("wantrouwen")) == [dossier]
+    assert dossier.assessments.get().history.first().history_user == staff
