@@ -9,6 +9,16 @@ from cases.choices import ArrangementType, Outcome, Province
 from cases.models import Case, Municipality, Participation
 
 
+def current_rating_filter(criterion: Criterion) -> django_filters.ChoiceFilter:
+    """Filter on a criterion's rating in each case's current check (see with_current_ratings)."""
+    return django_filters.ChoiceFilter(
+        label=criterion.label,
+        choices=Rating.choices,
+        field_name=f"current_{criterion.value}",
+        empty_label=_("Alle"),
+    )
+
+
 class CaseFilterSet(django_filters.FilterSet):
     """Filters of /cases/; its query string is also the selection of the PDF report."""
 
@@ -34,33 +44,11 @@ class CaseFilterSet(django_filters.FilterSet):
     )
     year_from = django_filters.NumberFilter(label=_("Jaar vanaf"), field_name="year", lookup_expr="gte")
     year_to = django_filters.NumberFilter(label=_("Jaar tot en met"), field_name="year", lookup_expr="lte")
-    urgency = django_filters.ChoiceFilter(
-        label=Criterion.URGENCY.label,
-        choices=Rating.choices,
-        field_name="current_urgency",
-        empty_label=_("Alle"),
-    )
-    benefits = django_filters.ChoiceFilter(
-        label=Criterion.BENEFITS.label,
-        choices=Rating.choices,
-        field_name="current_benefits",
-        empty_label=_("Alle"),
-    )
-    trust = django_filters.ChoiceFilter(
-        label=Criterion.TRUST.label, choices=Rating.choices, field_name="current_trust", empty_label=_("Alle")
-    )
-    images = django_filters.ChoiceFilter(
-        label=Criterion.IMAGES.label,
-        choices=Rating.choices,
-        field_name="current_images",
-        empty_label=_("Alle"),
-    )
-    partners = django_filters.ChoiceFilter(
-        label=Criterion.PARTNERS.label,
-        choices=Rating.choices,
-        field_name="current_partners",
-        empty_label=_("Alle"),
-    )
+    urgency = current_rating_filter(Criterion.URGENCY)
+    benefits = current_rating_filter(Criterion.BENEFITS)
+    trust = current_rating_filter(Criterion.TRUST)
+    images = current_rating_filter(Criterion.IMAGES)
+    partners = current_rating_filter(Criterion.PARTNERS)
     sort = django_filters.OrderingFilter(
         label=_("Sorteren"),
         fields=(

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment
-from cases.models import Case, Event, Participation
+from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Participation
 
 DATE_HELP = _("JJJJ, JJJJ-MM of JJJJ-MM-DD")
 
@@ -16,22 +16,7 @@ class CaseForm(forms.ModelForm):
 
     class Meta:
         model = Case
-        fields = [
-            "title",
-            "slug",
-            "organisation_name",
-            "arrangement_type",
-            "outcome",
-            "year",
-            "start_date",
-            "end_date",
-            "legal_form",
-            "seat",
-            "summary",
-            "narrative",
-            "lessons",
-            "source_notes",
-        ]
+        fields = CASE_EDITABLE_FIELDS
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 6}),
             "narrative": forms.Textarea(attrs={"rows": 10}),

@@ -235,6 +235,13 @@ class Case(models.Model):
         return reverse("case-detail", kwargs={"slug": self.slug})
 
 
+# The fields of a dossier that people edit (forms, services) and that fixtures provide.
+CASE_EDITABLE_FIELDS = [
+    "title", "slug", "organisation_name", "arrangement_type", "outcome", "year", "start_date",
+    "end_date", "legal_form", "seat", "summary", "narrative", "lessons", "source_notes",
+]  # fmt: skip
+
+
 class Participation(models.Model):
     """A municipality's part in a case: partner, host, latecomer, dropout or only considered."""
 

@@ -15,25 +15,9 @@ from django.utils.translation import gettext as _
 from assessments.choices import Criterion
 from assessments.models import Assessment
 from cases.choices import ParticipationRole
-from cases.models import Case, Event, Participation
+from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Participation
 
 COOPERATING_ROLES = {ParticipationRole.PARTNER, ParticipationRole.HOST, ParticipationRole.JOINED_LATER}
-CASE_FIELDS = [
-    "title",
-    "slug",
-    "organisation_name",
-    "arrangement_type",
-    "outcome",
-    "year",
-    "start_date",
-    "end_date",
-    "legal_form",
-    "seat",
-    "summary",
-    "narrative",
-    "lessons",
-    "source_notes",
-]
 PARTICIPATION_FIELDS = ["municipality", "role", "joined_on", "left_on", "note"]
 EVENT_FIELDS = ["date", "kind", "description", "source", "citation"]
 ASSESSMENT_FIELDS = ["assessed_on", "assessor", "note"] + [
@@ -161,7 +145,7 @@ def case_update(
 
 
 def _write_dossier(case: Case, user, data: dict, participants: list[dict], events: list[dict]) -> Case:
-    for name in CASE_FIELDS:
+    for name in CASE_EDITABLE_FIELDS:
         setattr(case, name, data[name])
     _save(case, user)
     _replace_children(case, user, Participation, participants, PARTICIPATION_FIELDS)

@@ -10,26 +10,10 @@ from dataclasses import asdict
 
 from assessments.choices import Criterion
 from assessments.models import Assessment
-from cases.models import Case, Municipality, Source
+from cases.models import CASE_EDITABLE_FIELDS, Case, Municipality, Source
 from cases.seed.records import CaseRecord, MunicipalityRecord, SourceRecord
 
-CASE_FIELDS = [
-    "number",
-    "slug",
-    "title",
-    "organisation_name",
-    "arrangement_type",
-    "outcome",
-    "year",
-    "start_date",
-    "end_date",
-    "legal_form",
-    "seat",
-    "summary",
-    "narrative",
-    "lessons",
-    "source_notes",
-]
+CASE_FIELDS = ["number", *CASE_EDITABLE_FIELDS]
 SOURCE_FIELDS = ["key", "kind", "author", "title", "date", "publisher", "url", "note"]
 MUNICIPALITY_FIELDS = [
     "name",
