@@ -12,8 +12,11 @@ from assessments.models import Assessment
 from cases.models import Case, Event, Municipality, Participation, Source
 from cases.seed.errors import SeedError
 from cases.seed.fixtures import FixtureSet, fixtures_read
-from cases.seed.records import CaseRecord, MunicipalityRecord, SourceRecord
+from cases.seed.records import CaseRecord, MunicipalityRecord
 from cases.seed.state import (
+    ASSESSMENT_FIELDS,
+    MUNICIPALITY_FIELDS,
+    SOURCE_FIELDS,
     case_db_state,
     case_fixture_state,
     fingerprint,
@@ -103,71 +106,66 @@ def _save(instance, file: Path, case: int | None = None, exclude: list[str] | No
     instance.save()
 
 
+def _upsert(current, make, state: dict, db_state, *, update: bool, assign, file: Path, label: str, tally):
+    """Create, update or leave one municipality or source, as decide() says; return the record."""
+    action = decide(
+        db_state(current) if current else None,
+        state,
+        current.seed_fingerprint if current else "",
+        update=update,
+    )
+    if action in (Action.CREATE, Action.UPDATE):
+        current = current or make()
+        assign(current)
+        current.seed_fingerprint = fingerprint(state)
+        _save(current, file, prefix=f"{label}: ")
+    tally.add(action, label)
+    return current
+
+
 def _load_municipalities(fixtures: FixtureSet, report: SeedReport, update: bool, file: Path) -> dict:
     existing = {m.name: m for m in Municipality.objects.select_related("merged_into")}
-    records = sorted(fixtures.municipalities, key=lambda r: bool(r.merged_into))
-    for record in records:
-        municipality = existing.get(record.name)
-        state = municipality_fixture_state(record)
-        action = decide(
-            municipality and municipality_db_state(municipality),
-            state,
-            municipality.seed_fingerprint if municipality else "",
+    # Municipalities that merged into another come last, so that their successor exists.
+    for record in sorted(fixtures.municipalities, key=lambda r: bool(r.merged_into)):
+        existing[record.name] = _upsert(
+            existing.get(record.name),
+            Municipality,
+            municipality_fixture_state(record),
+            municipality_db_state,
             update=update,
+            assign=lambda m, record=record: _assign_municipality(m, record, existing),
+            file=file,
+            label=record.name,
+            tally=report.tallies["gemeenten"],
         )
-        if action in (Action.CREATE, Action.UPDATE):
-            municipality = municipality or Municipality()
-            _assign_municipality(municipality, record, existing)
-            municipality.seed_fingerprint = _fingerprint_of(state)
-            _save(municipality, file, prefix=f"{record.name}: ")
-            existing[record.name] = municipality
-        report.tallies["gemeenten"].add(action, record.name)
     return existing
 
 
 def _assign_municipality(municipality: Municipality, record: MunicipalityRecord, existing: dict) -> None:
-    for name in (
-        "name",
-        "slug",
-        "province",
-        "cbs_code",
-        "population",
-        "population_year",
-        "merged_on",
-        "facts_source",
-    ):
-        setattr(municipality, name, getattr(record, name))
+    _assign(municipality, record, MUNICIPALITY_FIELDS)
     municipality.merged_into = existing.get(record.merged_into) if record.merged_into else None
 
 
 def _load_sources(fixtures: FixtureSet, report: SeedReport, update: bool, file: Path) -> dict:
     existing = {s.key: s for s in Source.objects.all()}
     for record in fixtures.sources.values():
-        source = existing.get(record.key)
-        state = source_fixture_state(record)
-        action = decide(
-            source and source_db_state(source),
-            state,
-            source.seed_fingerprint if source else "",
+        existing[record.key] = _upsert(
+            existing.get(record.key),
+            Source,
+            source_fixture_state(record),
+            source_db_state,
             update=update,
+            assign=lambda source, record=record: _assign(source, record, SOURCE_FIELDS),
+            file=file,
+            label=record.key,
+            tally=report.tallies["bronnen"],
         )
-        if action in (Action.CREATE, Action.UPDATE):
-            source = source or Source()
-            _assign(source, record, ("key", "kind", "author", "title", "date", "publisher", "url", "note"))
-            source.seed_fingerprint = _fingerprint_of(state)
-            _save(source, file, prefix=f"{record.key}: ")
-            existing[record.key] = source
-        report.tallies["bronnen"].add(action, record.key)
     return existing
 
 
-def _assign(instance, record: SourceRecord, names) -> None:
+def _assign(instance, record, names) -> None:
     for name in names:
         setattr(instance, name, getattr(record, name))
-
-
-def _fingerprint_of(state: dict) -> str:
-    return fingerprint(state)
 
 
 def _load_case(record: CaseRecord, municipalities: dict, sources: dict, report: SeedReport, update: bool):
@@ -255,6 +253,6 @@ def _sync_assessment(case: Case, record: CaseRecord, sources: dict) -> Action:
 
 def _assessment_changed(assessment: Assessment) -> bool:
     stored = Assessment.objects.get(pk=assessment.pk)
-    names: list[str] = ["assessed_on", "assessor", "source_id"]
-    names += [f"{c}_{part}" for c in Criterion.values for part in ("rating", "answer")]
-    return any(getattr(stored, name) != getattr(assessment, name) for name in names)
+    return any(
+        getattr(stored, name) != getattr(assessment, name) for name in [*ASSESSMENT_FIELDS, "source_id"]
+    )
