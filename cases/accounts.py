@@ -50,3 +50,13 @@ def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
                 user.groups.add(Group.objects.get(name=account.group))
         results.append((account, created))
     return results
+
+
+@transaction.atomic
+def demo_accounts_remove() -> list[str]:
+    """Delete the demo accounts that exist (allowed in any mode); return their usernames."""
+    User = get_user_model()
+    users = User.objects.filter(username__in=[account.username for account in DEMO_ACCOUNTS])
+    names = sorted(users.values_list("username", flat=True))
+    users.delete()
+    return names
