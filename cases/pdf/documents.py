@@ -15,6 +15,7 @@ from assessments.models import Assessment
 from cases.choices import ParticipationRole
 from cases.dates import format_partial_date
 from cases.models import Case, Event, Participation, Source
+from cases.pdf.text import normalize_text
 
 AUTHOR = "SETA dossiers"
 
@@ -65,6 +66,10 @@ class CaseDossier:
     period: str
     facts: list[tuple[str, str]]
     check: CheckView | None
+    title: str = ""
+    summary: str = ""
+    lessons: str = ""
+    source_notes: str = ""
     events: list[dict] = field(default_factory=list)
     participants: list[dict] = field(default_factory=list)
     sources: list[SourceEntry] = field(default_factory=list)
@@ -130,7 +135,7 @@ def check_view(assessment: Assessment | None) -> CheckView | None:
             label=str(item["criterion"].label),
             question=str(item["question"]),
             rating=rating_cell(item["rating"]),
-            answer=item["answer"],
+            answer=normalize_text(item["answer"]),
         )
         for item in assessment.criteria()
     ]
@@ -138,7 +143,7 @@ def check_view(assessment: Assessment | None) -> CheckView | None:
         assessed_on=format_partial_date(assessment.assessed_on),
         assessor=assessment.assessor,
         source=source_text(assessment.source),
-        note=assessment.note,
+        note=normalize_text(assessment.note),
         rows=rows,
     )
 
@@ -152,8 +157,8 @@ def event_rows(events: list[Event]) -> list[dict]:
             {
                 "date": format_partial_date(event.date),
                 "kind": event.get_kind_display(),
-                "description": event.description,
-                "citation": citation,
+                "description": normalize_text(event.description),
+                "citation": normalize_text(citation),
             }
         )
     return rows
@@ -168,7 +173,7 @@ def participant_rows(participations: list[Participation]) -> list[dict]:
             "role": participation.get_role_display(),
             "joined": format_partial_date(participation.joined_on),
             "left": format_partial_date(participation.left_on),
-            "note": participation.note,
+            "note": normalize_text(participation.note),
         }
         for participation in participations
     ]
@@ -207,6 +212,10 @@ def case_dossier(case: Case, assessment: Assessment | None) -> CaseDossier:
         period=period,
         facts=case_facts(case, municipalities, period),
         check=check_view(assessment),
+        title=normalize_text(case.title),
+        summary=normalize_text(case.summary),
+        lessons=normalize_text(case.lessons),
+        source_notes=normalize_text(case.source_notes),
         events=event_rows(list(case.events.all())),
         participants=participant_rows(participations),
         sources=[source_entry(source) for source in case.sources.all()],
@@ -250,17 +259,29 @@ def dossier_context(case: Case, *, now: datetime.datetime | None = None) -> dict
     }
 
 
-def report_row(dossier: CaseDossier) -> dict:
-    """A line of the report's overview table, with the five ratings `with_current_ratings` annotated."""
-    ratings = [getattr(dossier.case, f"current_{criterion}", None) for criterion in Criterion.values]
-    return {"dossier": dossier, "ratings": [rating_cell(rating) for rating in ratings]}
+def report_row(case: Case) -> dict:
+    """A line of the report's overview table: the case, its municipalities, the five current ratings.
+
+    `case` comes from a queryset with `with_current_ratings()` and `with_participants()`.
+    """
+    ratings = [getattr(case, f"current_{criterion}", None) for criterion in Criterion.values]
+    return {
+        "case": case,
+        "title": normalize_text(case.title),
+        "municipalities": municipality_names(list(case.participations.all())),
+        "ratings": [rating_cell(rating) for rating in ratings],
+    }
 
 
 def report_context(filterset, *, now: datetime.datetime | None = None) -> dict:
-    """Template context of the selection report of a bound, valid CaseFilterSet."""
+    """Template context of the selection report's first part: title, filters and overview.
+
+    The case sections are rendered separately (`report_section_context`), so this holds only
+    one overview row per case. Further parts of the front matter (e.g. an analysis section after
+    the overview) add their keys here and their markup in pdf/report.html.
+    """
     now = now or timezone.localtime()
-    cases = with_pdf_relations(filterset.qs, current_assessments=True)
-    dossiers = [case_dossier(case, next(iter(case.current_assessment_list), None)) for case in cases]
+    rows = [report_row(case) for case in filterset.qs]
     return {
         "document_title": "Selectie van casussen",
         "description": "Overzicht en dossiers van een selectie van ambtelijke samenwerkingen van gemeenten.",
@@ -269,6 +290,6 @@ def report_context(filterset, *, now: datetime.datetime | None = None) -> dict:
         "generated_on": date_in_words(now.date()),
         "filters": filterset.active_filters(),
         "criteria": [str(criterion.label) for criterion in Criterion],
-        "rows": [report_row(dossier) for dossier in dossiers],
-        "count": len(dossiers),
+        "rows": rows,
+        "count": len(rows),
     }
