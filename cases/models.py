@@ -309,3 +309,6 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}"
+
+
+from cases.pdf.models import PdfExport  # noqa: E402, F401  (the export model lives with the PDFs)

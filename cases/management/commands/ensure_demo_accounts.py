@@ -6,7 +6,7 @@ from cases.accounts import DemoAccountsRefused, demo_accounts_ensure, demo_accou
 
 
 class Command(BaseCommand):
-    help = "Create the demo accounts for local use (DEBUG only) and print their logins; --remove deletes them."
+    help = "Create the demo accounts (DEBUG only) and print their logins; --remove deletes them."
 
     def add_arguments(self, parser):
         parser.add_argument("--remove", action="store_true", help="delete the demo accounts (any mode)")

@@ -1,0 +1,130 @@
+"""PDF exports end to end: request, progress page (queued, rendering, ready, failed), download.
+
+The procrastinate worker runs in the test process (`run_worker(wait=False)`); it starts the real
+render process (`manage.py render_pdf_export`), which needs committed data: transactional tests.
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from procrastinate.contrib.django import app
+
+from cases.pdf.exports import pdf_export_progress, pdf_export_started
+from cases.pdf.models import PdfExport
+from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
+from tests.test_pdf_support import page_texts, pdf_text, squash
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def media(tmp_path, settings, monkeypatch):
+    """Exports are stored in a temporary folder, by the test and by the render process alike."""
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setenv("MEDIA_ROOT", str(tmp_path))
+
+
+@pytest.fixture
+def cases(db):
+    made = []
+    for number, outcome in enumerate(["realised", "realised", "not_realised"], start=1):
+        case = CaseFactory(title=f"Samenwerking {number}", outcome=outcome, number=number)
+        for name in (f"Oost {number}", f"West {number}"):
+            ParticipationFactory(case=case, municipality=MunicipalityFactory(name=name))
+        AssessmentFactory(case=case, urgency_answer=f"Urgentie van samenwerking {number}.")
+        made.append(case)
+    return made
+
+
+def run_worker():
+    """Run every queued job to its end, in this process, on a connector of its own (as the worker does)."""
+    with app.replace_connector(app.connector.get_worker_connector()):
+        app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False, queues=["pdf"])
+
+
+def request_report(client, query: dict) -> PdfExport:
+    response = client.get(reverse("case-report-pdf"), query)
+    assert response.status_code == 303
+    token = re.search(r"/exports/([0-9a-f-]+)/$", response["Location"]).group(1)
+    return PdfExport.objects.get(token=token)
+
+
+def progress_page(client, export: PdfExport) -> str:
+    response = client.get(export.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_report_goes_from_queued_through_rendering_to_a_download(client, raadslid, cases):
+    client.force_login(raadslid)
+
+    export = request_report(client, {"outcome": "realised", "page": "2"})
+    page = progress_page(client, export)
+    assert "In de wachtrij" in page
+    assert '<meta http-equiv="refresh"' in page and "js/pdf-export.js" in page
+    assert "Download" not in page
+
+    pdf_export_started(export_id=export.pk)
+    pdf_export_progress(export_id=export.pk, done=1, total=2)
+    assert "Bezig met opmaken: casus 2 van 2." in progress_page(client, export)
+    status = client.get(reverse("pdf-export-status", args=[export.token])).json()
+    assert status == {"status": "rendering", "finished": False, "done": 1, "total": 2, "text": status["text"]}
+
+    PdfExport.objects.filter(pk=export.pk).update(status=PdfExport.Status.QUEUED)
+    run_worker()
+
+    export.refresh_from_db()
+    assert export.status == PdfExport.Status.READY, export.error
+    page = progress_page(client, export)
+    assert "Klaar" in page and "http-equiv" not in page
+    download = client.get(reverse("pdf-export-download", args=[export.token]))
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    assert download["Content-Disposition"].startswith('attachment; filename="seta-selectie-')
+    content = b"".join(download.streaming_content)
+    assert squash("Uitkomst: Gerealiseerd") in squash(page_texts(content)[0])
+    text = pdf_text(content)
+    assert "Urgentie van samenwerking 1." in text and "Urgentie van samenwerking 3." not in text
+
+
+def test_the_same_selection_over_unchanged_data_is_served_from_the_stored_file(client, raadslid, cases):
+    client.force_login(raadslid)
+    first = request_report(client, {"outcome": "realised"})
+    run_worker()
+
+    again = request_report(client, {"outcome": "realised", "page": "3"})
+    cases[0].title = "Samenwerking hernoemd"
+    cases[0].save()
+    changed = request_report(client, {"outcome": "realised"})
+
+    assert again == first
+    assert changed != first and changed.status == PdfExport.Status.QUEUED
+
+
+def test_a_render_over_its_time_budget_fails_with_the_reason(client, raadslid, cases, monkeypatch):
+    monkeypatch.setenv("SETA_PDF_PART_SECONDS", "0.001")
+    client.force_login(raadslid)
+    export = request_report(client, {})
+
+    run_worker()
+
+    export.refresh_from_db()
+    assert export.status == PdfExport.Status.FAILED
+    page = progress_page(client, export)
+    assert "Mislukt: Het opmaken van het overzicht duurde langer dan 0.001 seconden" in page
+    assert "Opnieuw proberen" in page
+    assert client.get(reverse("pdf-export-download", args=[export.token])).status_code == 302
+
+
+def test_a_render_over_its_memory_budget_fails_with_the_reason(client, raadslid, cases, monkeypatch):
+    monkeypatch.setenv("SETA_PDF_MEMORY_MB", "64")
+    client.force_login(raadslid)
+    export = request_report(client, {})
+
+    run_worker()
+
+    export.refresh_from_db()
+    assert export.status == PdfExport.Status.FAILED
+    assert "geheugen" in export.error
+    assert "geheugen" in progress_page(client, export)
