@@ -7,8 +7,9 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.pdf.models import PdfExport
 from tests.factories import AssessmentFactory, CaseFactory, UserFactory
-from tests.test_pdf_support import page_texts, pdf_text, squash
+from tests.test_pdf_support import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -49,12 +50,13 @@ def test_the_permission_alone_is_enough(client, case):
     user.user_permissions.add(Permission.objects.get(codename="export_pdf", content_type__app_label="cases"))
     client.force_login(user)
 
-    for url in pdf_urls(case):
-        assert client.get(url).status_code == 200
+    dossier, report = pdf_urls(case)
+    assert client.get(dossier).status_code == 200
+    assert client.get(report).status_code == 303
 
 
 @pytest.mark.parametrize("role", ["raadslid", "adviseur", "staff"])
-def test_every_role_downloads_the_dossier_as_an_attachment(client, case, role, request):
+def test_every_role_downloads_a_small_dossier_at_once_as_an_attachment(client, case, role, request):
     client.force_login(request.getfixturevalue(role))
 
     response = client.get(reverse("case-pdf", kwargs={"slug": case.slug}))
@@ -68,33 +70,68 @@ def test_every_role_downloads_the_dossier_as_an_attachment(client, case, role, r
 
 
 @pytest.mark.parametrize("role", ["raadslid", "adviseur", "staff"])
-def test_every_role_downloads_the_report_as_an_attachment(client, case, role, request):
+def test_every_role_asks_for_the_report_and_gets_its_progress_page(client, case, role, request):
     client.force_login(request.getfixturevalue(role))
 
     response = client.get(reverse("case-report-pdf"), {"outcome": "realised"})
 
-    today = timezone.localdate().isoformat()
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == f'attachment; filename="seta-selectie-{today}.pdf"'
-    assert squash("Uitkomst: Gerealiseerd") in squash(page_texts(response.content)[0])
+    export = PdfExport.objects.get()
+    assert response.status_code == 303
+    assert response["Location"] == export.get_absolute_url()
+    assert export.kind == "report" and export.status == "queued"
+    assert export.filename == f"seta-selectie-{timezone.localdate().isoformat()}.pdf"
+    assert "In de wachtrij" in client.get(response["Location"]).content.decode()
 
 
-def test_the_report_takes_the_case_list_query(client, raadslid):
-    CaseFactory(title="Samenwerking Zuid", arrangement_type="gastheer", outcome="realised", year=2012)
-    CaseFactory(title="Samenwerking Noord", arrangement_type="gastheer", outcome="realised", year=2016)
-    CaseFactory(title="Samenwerking Oost", arrangement_type="partial", outcome="realised", year=2014)
+def test_the_report_takes_the_case_list_query_without_the_page(client, raadslid):
     client.force_login(raadslid)
 
-    response = client.get(
-        reverse("case-report-pdf"),
-        {"arrangement_type": "gastheer", "year_from": "2010", "sort": "-year", "page": "2"},
-    )
+    client.get(reverse("case-report-pdf"), {"year_from": "2010", "arrangement_type": "gastheer", "page": "2"})
 
-    text = pdf_text(response.content)
-    assert squash("Vorm van samenwerking: Gastheer- of centrumconstructie; Jaar vanaf: 2010") in squash(text)
-    assert "Samenwerking Oost" not in text
-    assert text.index("Samenwerking Noord") < text.index("Samenwerking Zuid")
+    assert PdfExport.objects.get().query == "arrangement_type=gastheer&year_from=2010"
+
+
+def test_a_selection_over_the_maximum_is_refused_with_advice(client, raadslid, settings):
+    settings.SETA_PDF_REPORT_MAX_CASES = 2
+    for number in range(3):
+        CaseFactory(outcome="realised", number=number + 1)
+    client.force_login(raadslid)
+
+    response = client.get(reverse("case-report-pdf"), {"outcome": "realised"})
+
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert "Deze selectie bevat 3 casussen; één PDF kan er hoogstens 2 bevatten." in text
+    assert "Maak de selectie kleiner met de filters" in text
+    assert 'href="/cases/?outcome=realised"' in text
+    assert not PdfExport.objects.exists()
+
+
+def test_a_dossier_with_much_text_goes_through_the_worker(client, raadslid, case, settings):
+    settings.SETA_PDF_INLINE_TEXT_BUDGET = 10
+    client.force_login(raadslid)
+
+    response = client.get(reverse("case-pdf", kwargs={"slug": case.slug}))
+
+    export = PdfExport.objects.get()
+    assert response.status_code == 303 and response["Location"] == export.get_absolute_url()
+    assert (export.kind, export.case) == ("dossier", case)
+
+
+def test_head_never_renders(client, raadslid, case, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("HEAD rendered a PDF")
+
+    monkeypatch.setattr("cases.pdf.views.case_pdf", refuse)
+    monkeypatch.setattr("cases.pdf.exports.export_cache_key", refuse)
+    client.force_login(raadslid)
+
+    for url in pdf_urls(case):
+        response = client.head(url)
+        assert response.status_code == 200 and response.content == b""
+    assert client.head(reverse("case-report-pdf") + "?outcome=gestolen").status_code == 400
+    assert client.head(reverse("case-pdf", kwargs={"slug": "bestaat-niet"})).status_code == 404
+    assert not PdfExport.objects.exists()
 
 
 def test_an_invalid_filter_is_refused_not_ignored(client, raadslid):
