@@ -68,4 +68,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("cases.urls")),
+    path("", include("assessments.urls")),
 ]
