@@ -6,10 +6,14 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark clean-db
+PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness
+.PHONY: $(PHONY_EXTRA) run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark clean-db
 
 run: setup migrate seed accounts
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	scripts/run.sh $(HOST):$(PORT)
+
+worker: setup migrate
+	$(BIN)/python manage.py procrastinate worker
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

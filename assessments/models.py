@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from assessments.choices import QUESTIONS, Criterion, Rating
 from cases.dates import partial_date_format_q
-from cases.fields import PartialDateField
+from cases.fields import SHORT_TEXT_LIMIT, PartialDateField, text_limit
 
 
 def rating_field(criterion: Criterion) -> models.CharField:
@@ -24,6 +24,7 @@ def answer_field(criterion: Criterion) -> models.TextField:
         format_lazy("{}: {}", criterion.label, _("antwoord")),
         blank=True,
         help_text=QUESTIONS[criterion],
+        validators=text_limit(SHORT_TEXT_LIMIT),
     )
 
 
@@ -71,7 +72,7 @@ class Assessment(models.Model):
     images_answer = answer_field(Criterion.IMAGES)
     partners_rating = rating_field(Criterion.PARTNERS)
     partners_answer = answer_field(Criterion.PARTNERS)
-    note = models.TextField(_("toelichting"), blank=True)
+    note = models.TextField(_("toelichting"), blank=True, validators=text_limit(SHORT_TEXT_LIMIT))
     created_at = models.DateTimeField(_("vastgelegd"), auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["created_at"])
 

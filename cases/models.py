@@ -19,7 +19,7 @@ from cases.choices import (
     SourceKind,
 )
 from cases.dates import partial_date_format_q, partial_date_order_q
-from cases.fields import PartialDateField
+from cases.fields import NARRATIVE_LIMIT, SHORT_TEXT_LIMIT, TEXT_LIMIT, PartialDateField, text_limit
 
 CBS_CODE_REGEX = r"^GM[0-9]{4}$"
 MIN_YEAR = 1950
@@ -172,12 +172,13 @@ class Case(models.Model):
     end_date = PartialDateField(_("einde"))
     legal_form = models.CharField(_("rechtsvorm"), max_length=40, choices=LegalForm.choices, blank=True)
     seat = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
-    summary = models.TextField(_("samenvatting"), blank=True)
-    narrative = models.TextField(_("verhaal"), blank=True)
-    lessons = models.TextField(_("lessen"), blank=True)
+    summary = models.TextField(_("samenvatting"), blank=True, validators=text_limit(TEXT_LIMIT))
+    narrative = models.TextField(_("verhaal"), blank=True, validators=text_limit(NARRATIVE_LIMIT))
+    lessons = models.TextField(_("lessen"), blank=True, validators=text_limit(TEXT_LIMIT))
     source_notes = models.TextField(
         _("opmerkingen over de bron"),
         blank=True,
+        validators=text_limit(TEXT_LIMIT),
         help_text=_("Waar de bron zichzelf tegenspreekt, en hoe dat is opgelost."),
     )
     provenance_source = models.ForeignKey(
@@ -251,7 +252,7 @@ class Participation(models.Model):
     role = models.CharField(_("rol"), max_length=20, choices=ParticipationRole.choices)
     joined_on = PartialDateField(_("aangesloten"))
     left_on = PartialDateField(_("uitgetreden"))
-    note = models.TextField(_("toelichting"), blank=True)
+    note = models.TextField(_("toelichting"), blank=True, validators=text_limit(SHORT_TEXT_LIMIT))
     history = HistoricalRecords()
 
     class Meta:
@@ -287,7 +288,7 @@ class Event(models.Model):
     case = models.ForeignKey(Case, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="events")
     date = PartialDateField(_("datum"), blank=False)
     kind = models.CharField(_("soort"), max_length=20, choices=EventKind.choices)
-    description = models.TextField(_("omschrijving"))
+    description = models.TextField(_("omschrijving"), validators=text_limit(SHORT_TEXT_LIMIT))
     source = models.ForeignKey(
         Source, verbose_name=_("bron"), null=True, blank=True, on_delete=models.PROTECT, related_name="events"
     )
