@@ -12,7 +12,7 @@ from cases.pdf.rendering import case_pdf, report_pdf
 from cases.pdf.text import normalize_text
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
 from tests.test_case_editing import submitted
-from tests.test_pdf_support import outline_pages, page_texts
+from tests.test_pdf_support import outline_pages, page_texts, pdf_reader
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,25 @@ def test_the_report_parts_number_their_pages_on_and_nest_their_bookmarks():
     section_pages = [page for title, level, page in outline if level == 2][1:]
     assert section_pages == sorted(set(section_pages))
     assert all("Casus" in pages[page] for page in section_pages)
+
+
+def test_the_joined_report_stays_tagged_with_one_structure_tree():
+    for number in range(1, 4):
+        CaseFactory(title=f"Casus {number}", number=number)
+    filterset = CaseFilterSet(QueryDict(""), queryset=Case.objects.with_current_ratings())
+    assert filterset.is_valid()
+
+    reader = pdf_reader(report_pdf(filterset))
+
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"] == True and catalog["/Lang"] == "nl"  # noqa: E712 (a PDF boolean)
+    assert reader.metadata.title == "Selectie van casussen"
+    structure = catalog["/StructTreeRoot"]
+    document = structure["/K"][0].get_object()
+    assert document["/S"] == "/Document"
+    assert [element.get_object()["/S"] for element in document["/K"]] == ["/Sect"] * 4  # overview + 3 cases
+    keys = [page["/StructParents"] for page in reader.pages]
+    assert keys == list(range(len(reader.pages)))
+    assert structure["/ParentTreeNextKey"] >= len(keys)
+    nums = structure["/ParentTree"]["/Nums"]
+    assert nums[::2] == sorted(set(nums[::2]))
