@@ -198,6 +198,8 @@ SETA_PDF_INLINE_TEXT_BUDGET = int(os.environ.get("SETA_PDF_INLINE_TEXT_BUDGET", 
 SETA_PDF_PART_SECONDS = float(os.environ.get("SETA_PDF_PART_SECONDS", "30"))
 SETA_PDF_JOB_SECONDS = int(os.environ.get("SETA_PDF_JOB_SECONDS", "1800"))
 SETA_PDF_MEMORY_MB = int(os.environ.get("SETA_PDF_MEMORY_MB", "1536"))
+SETA_PDF_CASES_PER_PROCESS = int(os.environ.get("SETA_PDF_CASES_PER_PROCESS", "50"))
+SETA_PDF_NICENESS = int(os.environ.get("SETA_PDF_NICENESS", "10"))
 
 LOGGING = {
     "version": 1,

@@ -7,10 +7,13 @@ whatever the number of cases. Each part renders within a time budget (cases/pdf/
 """
 
 import datetime
+import multiprocessing
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from django.db import connections
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
@@ -19,7 +22,7 @@ from cases.models import Case
 from cases.pdf.documents import AUTHOR, dossier_context, report_context, with_pdf_relations
 from cases.pdf.fetcher import BASE_URL, StaticFilesURLFetcher
 from cases.pdf.joining import join_parts
-from cases.pdf.limits import part_time_budget
+from cases.pdf.limits import RenderBudgetExceeded, part_time_budget
 from cases.pdf.report import report_section_context
 
 PDF_LANGUAGE = "nl"
@@ -62,6 +65,56 @@ def _render_part(html: str, target: Path, url_fetcher, label: str) -> int:
     return len(rendered.pages)
 
 
+def _render_sections(ids: list[int], folder: Path, first_page: int, now, url_fetcher, progress) -> list[int]:
+    """Render the sections of the cases `ids` to `folder`/<case id>.pdf; return their page counts."""
+    cases = with_pdf_relations(Case.objects.with_participants(), current_assessments=True)
+    counts = []
+    for case_id in ids:
+        context = report_section_context(cases.get(pk=case_id), now=now, first_page=first_page + sum(counts))
+        html = render_to_string(SECTION_TEMPLATE, context)
+        label = f"de casus ‘{context['dossier'].title}’"
+        counts.append(_render_part(html, folder / f"{case_id}.pdf", url_fetcher, label))
+        if progress:
+            progress(len(counts))
+    return counts
+
+
+def _sections_child(sender, *args) -> None:
+    """Body of a forked section renderer: send back page counts or why it stopped, then exit."""
+    try:
+        sender.send(("ok", _render_sections(*args)))
+    except RenderBudgetExceeded as error:
+        sender.send(("budget", str(error)))
+    except MemoryError:
+        sender.send(("memory", ""))
+    except BaseException as error:  # anything else: the parent reports the render as failed
+        sender.send(("crashed", repr(error)))
+    finally:
+        connections.close_all()
+        os._exit(0)
+
+
+def _render_sections_isolated(*args) -> list[int]:
+    """`_render_sections` in a forked process, so that what WeasyPrint's native libraries keep
+    between renders (about 0.3 MiB a part) is given back when the process ends."""
+    connections.close_all()  # the child opens its own connection
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_sections_child, args=(sender, *args))
+    process.start()
+    sender.close()
+    try:
+        outcome, value = receiver.recv()
+    except EOFError:
+        outcome, value = "crashed", "no answer"
+    process.join()
+    if outcome == "ok":
+        return value
+    if outcome == "budget":
+        raise RenderBudgetExceeded(value)
+    raise MemoryError(value)
+
+
 def report_pdf_file(
     filterset,
     target: Path,
@@ -69,28 +122,32 @@ def report_pdf_file(
     now: datetime.datetime | None = None,
     url_fetcher: StaticFilesURLFetcher | None = None,
     on_progress: Progress | None = None,
+    cases_per_process: int = 0,
 ) -> int:
     """Write the selection report of a bound, valid CaseFilterSet to `target`; return its page count.
 
-    `on_progress(done, total)` is called before the first case and after each case.
+    `on_progress(done, total)` is called before the first case and after each case. With
+    `cases_per_process`, the case sections are rendered in forked processes of that many cases each
+    (the background worker's render process does; it needs committed data).
     """
     now = now or timezone.localtime()
     ids = list(filterset.qs.values_list("pk", flat=True))
-    with translation.override(PDF_LANGUAGE), tempfile.TemporaryDirectory(prefix="seta-report-") as folder:
-        parts = [Path(folder) / "0000-overview.pdf"]
+    with translation.override(PDF_LANGUAGE), tempfile.TemporaryDirectory(prefix="seta-report-") as name:
+        folder = Path(name)
         html = render_to_string(REPORT_TEMPLATE, report_context(filterset, now=now))
-        pages = _render_part(html, parts[0], url_fetcher, "het overzicht")
+        pages = _render_part(html, folder / "overview.pdf", url_fetcher, "het overzicht")
         if on_progress:
             on_progress(0, len(ids))
-        cases = with_pdf_relations(Case.objects.with_participants(), current_assessments=True)
-        for done, case_id in enumerate(ids, start=1):
-            case = cases.get(pk=case_id)
-            context = report_section_context(case, now=now, first_page=pages + 1)
-            parts.append(Path(folder) / f"{done:06d}.pdf")
-            html = render_to_string(SECTION_TEMPLATE, context)
-            pages += _render_part(html, parts[-1], url_fetcher, f"de casus ‘{context['dossier'].title}’")
-            if on_progress:
-                on_progress(done, len(ids))
+        chunk = cases_per_process or len(ids) or 1
+        render = _render_sections_isolated if cases_per_process else _render_sections
+        for start in range(0, len(ids), chunk):
+
+            def progress(done, start=start):
+                if on_progress:
+                    on_progress(start + done, len(ids))
+
+            pages += sum(render(ids[start : start + chunk], folder, pages + 1, now, url_fetcher, progress))
+        parts = [folder / "overview.pdf", *(folder / f"{case_id}.pdf" for case_id in ids)]
         title = "Selectie van casussen"
         return join_parts(parts, target, title=title, author=AUTHOR, subject=REPORT_SUBJECT)
 

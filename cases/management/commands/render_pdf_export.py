@@ -1,9 +1,11 @@
 """`manage.py render_pdf_export <id>`: render one PDF export (started by the worker: cases/pdf/worker.py)."""
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.http import QueryDict
 
@@ -38,7 +40,9 @@ def render_export(export: PdfExport, target: Path) -> None:
     def progress(done: int, total: int) -> None:
         pdf_export_progress(export_id=export.pk, done=done, total=total)
 
-    report_pdf_file(filterset, target, on_progress=progress)
+    report_pdf_file(
+        filterset, target, on_progress=progress, cases_per_process=settings.SETA_PDF_CASES_PER_PROCESS
+    )
 
 
 class Command(BaseCommand):
@@ -48,6 +52,7 @@ class Command(BaseCommand):
         parser.add_argument("export_id", type=int)
 
     def handle(self, *args, **options):
+        os.nice(settings.SETA_PDF_NICENESS)  # web requests first: renders take what CPU is left
         export = PdfExport.objects.get(pk=options["export_id"])
         pdf_export_started(export_id=export.pk)
         apply_memory_limit()
