@@ -52,3 +52,9 @@ lint: $(STAMP)
 
 benchmark: setup migrate seed
 	$(BIN)/python manage.py benchmark_pdfs
+
+benchmark-pdf-memory: setup migrate
+	$(BIN)/python manage.py benchmark_pdf_memory
+
+benchmark-fairness: setup migrate seed
+	$(BIN)/python manage.py benchmark_pdf_fairness
