@@ -4,13 +4,19 @@ The procrastinate worker runs in the test process (`run_worker(wait=False)`); it
 render process (`manage.py render_pdf_export`), which needs committed data: transactional tests.
 """
 
+import datetime
+import os
 import re
+import sys
+import time
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from procrastinate.contrib.django import app
 
-from cases.pdf.exports import pdf_export_progress, pdf_export_started
+from cases.pdf import worker
+from cases.pdf.exports import pdf_export_progress, pdf_export_started, pdf_exports_cleanup
 from cases.pdf.models import PdfExport
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
 from tests.test_pdf_support import page_texts, pdf_text, squash
@@ -128,3 +134,45 @@ def test_a_render_over_its_memory_budget_fails_with_the_reason(client, raadslid,
     assert export.status == PdfExport.Status.FAILED
     assert "geheugen" in export.error
     assert "geheugen" in progress_page(client, export)
+
+
+def test_a_render_stopped_with_its_worker_is_retried(client, raadslid, cases, monkeypatch):
+
+    real = worker.render_command
+    attempts = []
+
+    def stopped_first(export_id):
+        attempts.append(export_id)
+        if len(attempts) == 1:  # the first render process is stopped as by Ctrl-C on the worker
+            return [sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGTERM)"]
+        return real(export_id)
+
+    monkeypatch.setattr(worker, "render_command", stopped_first)
+    client.force_login(raadslid)
+    export = request_report(client, {"outcome": "realised"})
+
+    run_worker()
+    export.refresh_from_db()
+    assert export.status == PdfExport.Status.QUEUED
+    assert "onderbroken" in progress_page(client, export) or "wachtrij" in progress_page(client, export)
+    time.sleep(2.5)  # the retry is scheduled 2 s later
+    run_worker()
+
+    export.refresh_from_db()
+    assert len(attempts) == 2
+    assert export.status == PdfExport.Status.READY
+
+
+def test_old_exports_and_their_files_are_cleaned_up(client, raadslid, cases, settings):
+
+    client.force_login(raadslid)
+    export = request_report(client, {})
+    run_worker()
+    export.refresh_from_db()
+    path = export.file.path
+
+    later = timezone.now() + datetime.timedelta(hours=settings.SETA_PDF_EXPORT_RETENTION_HOURS + 1)
+    assert pdf_exports_cleanup(now=later) == 1
+
+    assert not PdfExport.objects.exists()
+    assert not os.path.exists(path)
