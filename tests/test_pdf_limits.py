@@ -12,7 +12,7 @@ from cases.pdf.rendering import case_pdf, report_pdf
 from cases.pdf.text import normalize_text
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
 from tests.test_case_editing import submitted
-from tests.test_pdf_support import outline_pages, page_texts, pdf_reader
+from tests.test_pdf_support import outline_pages, page_texts, pdf_reader, squash
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +113,21 @@ def test_the_joined_report_stays_tagged_with_one_structure_tree():
     assert structure["/ParentTreeNextKey"] >= len(keys)
     nums = structure["/ParentTree"]["/Nums"]
     assert nums[::2] == sorted(set(nums[::2]))
+
+
+def test_a_long_overview_goes_on_in_further_parts_with_every_row_once(monkeypatch):
+    monkeypatch.setattr("cases.pdf.rendering.OVERVIEW_ROWS_PER_PART", 2)
+    for number in range(1, 6):
+        CaseFactory(title=f"Overzichtsrij {number}", number=number)
+    filterset = CaseFilterSet(QueryDict("sort=number"), queryset=Case.objects.with_current_ratings())
+    assert filterset.is_valid()
+
+    content = report_pdf(filterset)
+
+    pages = page_texts(content)
+    text = "\f".join(pages)
+    for number in range(1, 6):
+        assert text.count(f"Overzichtsrij {number}") >= 2  # a row in the overview, and its section
+    assert text.count("De oordelen komen uit de actuele vijfpuntscheck") == 1
+    assert squash("Aantal casussen 5") in squash(pages[0])
+    assert [f"pagina {n}" in page for n, page in enumerate(pages, start=1)] == [True] * len(pages)

@@ -122,9 +122,8 @@ def pdf_exports_cleanup(*, now: datetime.datetime | None = None) -> int:
     """Delete exports (and their files) older than the retention period; return how many."""
     cutoff = (now or timezone.now()) - datetime.timedelta(hours=settings.SETA_PDF_EXPORT_RETENTION_HOURS)
     removed = 0
-    for export in PdfExport.objects.filter(created_at__lt=cutoff).exclude(
-        pk__in=PdfExport.objects.pending().values("pk")
-    ):
+    # The retention is far longer than a render may take: a pending export that old is dead too.
+    for export in PdfExport.objects.filter(created_at__lt=cutoff):
         if export.file:
             export.file.delete(save=False)
         export.delete()

@@ -30,6 +30,8 @@ PDF_VARIANT = "pdf/ua-1"
 CASE_TEMPLATE = "pdf/case.html"
 REPORT_TEMPLATE = "pdf/report.html"
 SECTION_TEMPLATE = "pdf/report_section.html"
+OVERVIEW_TEMPLATE = "pdf/report_overview.html"
+OVERVIEW_ROWS_PER_PART = 100
 REPORT_SUBJECT = "Overzicht en dossiers van een selectie van ambtelijke samenwerkingen van gemeenten."
 
 Progress = Callable[[int, int], None]
@@ -63,6 +65,29 @@ def _render_part(html: str, target: Path, url_fetcher, label: str) -> int:
         rendered = document.render()
         rendered.write_pdf(target, pdf_variant=PDF_VARIANT)
     return len(rendered.pages)
+
+
+def _render_overview(context: dict, folder: Path, url_fetcher) -> dict[Path, int]:
+    """Render the report's first part and, past OVERVIEW_ROWS_PER_PART rows, the overview's
+    continuation parts; return each part's path and page count, in order."""
+    rows = context["rows"]
+    chunks = [
+        rows[start : start + OVERVIEW_ROWS_PER_PART] for start in range(0, len(rows), OVERVIEW_ROWS_PER_PART)
+    ]
+    parts: dict[Path, int] = {}
+    for index, chunk in enumerate(chunks or [[]]):
+        template = REPORT_TEMPLATE if index == 0 else OVERVIEW_TEMPLATE
+        part_context = {
+            **context,
+            "rows": chunk,
+            "overview_continues": index + 1 < len(chunks),
+            "first_page": sum(parts.values()) + 1,
+        }
+        html = render_to_string(template, part_context)
+        parts[folder / f"overview-{index:04d}.pdf"] = _render_part(
+            html, folder / f"overview-{index:04d}.pdf", url_fetcher, "het overzicht"
+        )
+    return parts
 
 
 def _render_sections(ids: list[int], folder: Path, first_page: int, now, url_fetcher, progress) -> list[int]:
@@ -134,8 +159,8 @@ def report_pdf_file(
     ids = list(filterset.qs.values_list("pk", flat=True))
     with translation.override(PDF_LANGUAGE), tempfile.TemporaryDirectory(prefix="seta-report-") as name:
         folder = Path(name)
-        html = render_to_string(REPORT_TEMPLATE, report_context(filterset, now=now))
-        pages = _render_part(html, folder / "overview.pdf", url_fetcher, "het overzicht")
+        overview = _render_overview(report_context(filterset, now=now), folder, url_fetcher)
+        pages = sum(overview.values())
         if on_progress:
             on_progress(0, len(ids))
         chunk = cases_per_process or len(ids) or 1
@@ -147,7 +172,7 @@ def report_pdf_file(
                     on_progress(start + done, len(ids))
 
             pages += sum(render(ids[start : start + chunk], folder, pages + 1, now, url_fetcher, progress))
-        parts = [folder / "overview.pdf", *(folder / f"{case_id}.pdf" for case_id in ids)]
+        parts = [*overview, *(folder / f"{case_id}.pdf" for case_id in ids)]
         title = "Selectie van casussen"
         return join_parts(parts, target, title=title, author=AUTHOR, subject=REPORT_SUBJECT)
 
