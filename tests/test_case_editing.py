@@ -78,7 +78,7 @@ def test_an_advisor_edits_a_dossier_and_it_lands_in_the_history(editor, dossier,
 def test_adding_and_removing_participants(editor, dossier):
     data = submitted(edit_page(editor, dossier))
     newcomer = MunicipalityFactory(name="Zwijndrecht")
-    data["participants-3-municipality"] = newcomer.pk
+    data["participants-3-municipality"] = newcomer.name
     data["participants-3-role"] = "joined_later"
     data["participants-0-DELETE"] = "on"
     assert editor.post(reverse("case-edit", args=[dossier.slug]), data).status_code == 302
@@ -110,7 +110,7 @@ def test_invalid_input_gets_a_dutch_message_and_changes_nothing(editor, dossier,
 
 def test_a_municipality_twice_is_refused(editor, dossier):
     data = submitted(edit_page(editor, dossier))
-    data["participants-3-municipality"] = dossier.participations.first().municipality_id
+    data["participants-3-municipality"] = dossier.participations.first().municipality.name
     data["participants-3-role"] = "partner"
     response = editor.post(reverse("case-edit", args=[dossier.slug]), data)
     assert response.status_code == 200
@@ -162,9 +162,9 @@ def test_a_new_case_with_participants(editor):
         "arrangement_type": "werkorganisatie",
         "outcome": "exploring",
         "year": "2018",
-        "participants-0-municipality": a.pk,
+        "participants-0-municipality": a.name,
         "participants-0-role": "partner",
-        "participants-1-municipality": b.pk,
+        "participants-1-municipality": b.name,
         "participants-1-role": "partner",
         "participants-TOTAL_FORMS": "2",
     }
