@@ -1,6 +1,7 @@
 """Forms of the dossier editor: input validation only; business rules live in services."""
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
@@ -50,6 +51,11 @@ class SharedChoicesFormSet(forms.BaseInlineFormSet):
     """Query each select's choices once for the whole formset instead of once per row."""
 
     verbose_name = ""
+
+    @cached_property
+    def empty_form(self):
+        """One empty form (Django builds a new one on every access), sharing the choices below."""
+        return super().empty_form
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

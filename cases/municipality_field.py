@@ -48,6 +48,11 @@ class MunicipalityNameField(forms.Field):
         self.lookup = MunicipalityLookup()
         super().__init__(**kwargs)
 
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.lookup = MunicipalityLookup()  # every form reads the database afresh
+        return result
+
     def prepare_value(self, value):
         if isinstance(value, Municipality):
             return value.name

@@ -178,3 +178,11 @@ def municipality_create(*, user: AbstractBaseUser, data: dict) -> Municipality:
         municipality.slug = slugify(municipality.name)[:100]
     validated_save(municipality, user)
     return municipality
+
+
+@transaction.atomic
+def case_touch(*, case_id: int, user: AbstractBaseUser | None) -> Case:
+    """Lock the case and count a change to it (made by the caller, in the same transaction) as a version."""
+    case = Case.objects.select_for_update().get(pk=case_id)
+    case_version_bump(case=case, user=user)
+    return case

@@ -7,7 +7,14 @@ from django.core.management import call_command
 from django.utils import translation
 
 from cases.roles import ADVISEUR, RAADSLID
-from tests.factories import UserFactory
+from tests.factories import (
+    AssessmentFactory,
+    CaseFactory,
+    EventFactory,
+    MunicipalityFactory,
+    ParticipationFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -49,3 +56,22 @@ def seed_cases(django_db_setup, django_db_blocker):
         Source.objects.all().delete()
         for model in (Assessment, Case, Event, Municipality, Participation, Source):
             model.history.all().delete()
+
+
+@pytest.fixture
+def dossier(db):
+    """The BAR-gemeenten: three partners, one event, one check, a two-line narrative."""
+    case = CaseFactory(
+        title="BAR-gemeenten", slug="bar", start_date="2014", narrative="Eerste regel.\nTweede regel."
+    )
+    for name in ("Barendrecht", "Albrandswaard", "Ridderkerk"):
+        ParticipationFactory(case=case, municipality=MunicipalityFactory(name=name, slug=name.lower()))
+    EventFactory(case=case, date="2014-01-01")
+    AssessmentFactory(case=case, trust_answer="Ja.")
+    return case
+
+
+@pytest.fixture
+def editor(client, adviseur):
+    client.force_login(adviseur)
+    return client

@@ -186,6 +186,8 @@ def _load_case(record: CaseRecord, municipalities: dict, sources: dict, report: 
     if action not in (Action.CREATE, Action.UPDATE):
         report.tallies["vijfpuntschecks"].add(action, label)
         return None
+    if case is not None:
+        case.version += 1  # an overwrite is a new version: an editor opened before it gets a merge
     case = case or Case()
     for name, value in record.fields.items():
         setattr(case, name, value)
