@@ -72,7 +72,7 @@ class SharedChoicesFormSet(forms.BaseInlineFormSet):
 
 
 class ParticipationForm(NormalisedTextFormMixin, forms.ModelForm):
-    municipality = MunicipalityNameField(label=_("gemeente"))
+    municipality = MunicipalityNameField(label=_("Gemeente"))
 
     class Meta:
         model = Participation
