@@ -37,6 +37,7 @@ class NormalisedTextFormMixin:
 
 LONG_TEXT = 120  # longer values (or several lines) are shown as a diff in the history
 CONTEXT_WORDS = 12  # unchanged words kept on either side of a change
+REWRITTEN = 0.4  # below this similarity a text counts as rewritten, not edited
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
 
@@ -51,6 +52,8 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio() < REWRITTEN:
+        return [("delete", old), ("insert", new)]  # rewritten: word by word would only be confetti
     parts: list[tuple[str, str]] = []
     opcodes = matcher.get_opcodes()
     for number, (tag, i1, i2, j1, j2) in enumerate(opcodes):
