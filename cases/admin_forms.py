@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.services import StaleDossierError, case_lock_current
@@ -47,7 +47,7 @@ def stale_message(stale: StaleDossierError) -> str:
         if last and last.history_user
         else "?"
     )
-    when = formats.date_format(last.history_date, "DATETIME_FORMAT") if last else "?"
+    when = formats.date_format(timezone.localtime(last.history_date), "DATETIME_FORMAT") if last else "?"
     return _(
         "Niet opgeslagen: %(who)s heeft dit dossier op %(when)s gewijzigd nadat u deze pagina opende "
         "(nu versie %(version)s). Uw invoer staat hieronder nog; open de pagina opnieuw in een ander "

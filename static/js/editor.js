@@ -49,7 +49,7 @@
   function enableSlug() {
     document.querySelectorAll("input[data-slug-from]").forEach(function (slug) {
       var title = document.getElementById(slug.getAttribute("data-slug-from"));
-      var follow = slug.value === "" || slug.value === slugify(title ? title.value : "");
+      var follow = slug.value === "";  // only a new dossier: an existing one keeps its web address
       if (!title) {
         return;
       }
