@@ -187,3 +187,18 @@ def test_a_tampered_base_is_treated_as_unknown_so_every_difference_is_a_choice(a
     assert "Kies welke versie blijft" in conflict.content.decode()
     dossier.refresh_from_db()
     assert dossier.summary == "Anna."
+
+
+def test_a_new_check_recorded_while_someone_saved_the_dossier_is_kept_and_saved_on_the_second_try(
+    anna, bram, dossier
+):
+    url = reverse("assessment-create", args=[dossier.slug])
+    bram_data = opened(bram, url)
+    assert (
+        anna.post(edit_url(dossier), opened(anna, edit_url(dossier)) | {"seat": "Barendrecht"}).status_code
+        == 302
+    )
+    conflict = bram.post(url, bram_data | {"trust_rating": "limited"})
+    assert "anna" in conflict.content.decode() and dossier.assessments.count() == 1
+    assert bram.post(url, submitted(conflict)).status_code == 302
+    assert dossier.assessments.newest_first().first().trust_rating == "limited"
