@@ -245,6 +245,7 @@ def _sync_assessment(case: Case, record: CaseRecord, sources: dict) -> Action:
     for criterion in Criterion.values:
         setattr(assessment, f"{criterion}_rating", values.ratings[criterion])
         setattr(assessment, f"{criterion}_answer", values.answers[criterion])
+        setattr(assessment, f"{criterion}_question", values.questions[criterion])
     if action is Action.UPDATE and not _assessment_changed(assessment):
         return Action.UNCHANGED
     _save(assessment, record.file, record.number, exclude=["case"], prefix="assessment.")

@@ -71,6 +71,7 @@ class AssessmentRecord:
     source: str
     ratings: dict[str, str]
     answers: dict[str, str]
+    questions: dict[str, str]
 
 
 @dataclass
@@ -214,7 +215,9 @@ CASE_KEYS = {
     "outcome",
     "year",
     "start",
+    "planned_start",
     "end",
+    "as_of",
     "legal_form",
     "seat",
     "summary",
@@ -244,6 +247,7 @@ def parse_case(file: Path) -> CaseRecord:
         "outcome": top.text("outcome", required=True, choices=Outcome.values),
         "year": top.integer("year"),
         "start_date": top.text("start", date=True),
+        "planned_start": top.text("planned_start", date=True),
         "end_date": top.text("end", date=True),
         "legal_form": top.text("legal_form", choices=LegalForm.values),
         "seat": top.text("seat"),
@@ -251,13 +255,15 @@ def parse_case(file: Path) -> CaseRecord:
         "narrative": top.text("narrative", required=True),
         "lessons": top.text("lessons"),
         "source_notes": top.text("source_notes"),
+        "as_of": top.text("as_of", date=True),
     }
     provenance = top.table("provenance")
+    provenance_source = provenance.text("source", required=True)
     return CaseRecord(
         file=file,
         number=number,
         fields=fields,
-        provenance_source=provenance.text("source", required=True),
+        provenance_source=provenance_source,
         provenance_location=_provenance_location(provenance),
         participants=[_parse_participant(row) for row in top.tables("participants")],
         events=[_parse_event(row) for row in top.tables("events")],
@@ -304,16 +310,18 @@ def _parse_event(row: _Table) -> EventRecord:
 
 def _parse_assessment(table: _Table) -> AssessmentRecord:
     table.reject_unknown({"assessed_on", "assessor", "source", *Criterion.values})
-    ratings, answers = {}, {}
+    ratings, answers, questions = {}, {}, {}
     for criterion in Criterion.values:
         item = table.table(criterion)
-        item.reject_unknown({"rating", "answer"})
+        item.reject_unknown({"rating", "answer", "question"})
         ratings[criterion] = item.text("rating", required=True, choices=Rating.values)
         answers[criterion] = item.text("answer", required=True)
+        questions[criterion] = item.text("question")
     return AssessmentRecord(
         assessed_on=table.text("assessed_on", required=True, date=True),
         assessor=table.text("assessor", required=True),
         source=table.text("source"),
         ratings=ratings,
         answers=answers,
+        questions=questions,
     )
