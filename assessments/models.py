@@ -33,7 +33,9 @@ def question_field(criterion: Criterion) -> models.CharField:
         max_length=300,
         blank=True,
         help_text=format_lazy(
-            "{} {}", _("Alleen als de bron de vraag anders stelt dan de standaardvraag:"), QUESTIONS[criterion]
+            "{} {}",
+            _("Alleen als de bron de vraag anders stelt dan de standaardvraag:"),
+            QUESTIONS[criterion],
         ),
     )
 

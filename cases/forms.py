@@ -25,7 +25,9 @@ class CaseForm(forms.ModelForm):
         }
         help_texts = {
             "start_date": DATE_HELP,
-            "planned_start": _("Alleen een begin dat de bron als voornemen geeft. JJJJ, JJJJ-MM of JJJJ-MM-DD"),
+            "planned_start": _(
+                "Een begin dat de bron alleen als voornemen geeft. JJJJ, JJJJ-MM of JJJJ-MM-DD"
+            ),
             "as_of": _("De datum van de toestand die het dossier beschrijft. JJJJ, JJJJ-MM of JJJJ-MM-DD"),
             "end_date": DATE_HELP,
             "slug": _("Deel van het webadres: kleine letters, cijfers en streepjes."),

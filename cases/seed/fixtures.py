@@ -36,7 +36,7 @@ def fixtures_read(directory: Path) -> FixtureSet:
         _collect_sources(case, sources)
     for case in cases:
         _check_case_references(case, known, sources)
-        # A case describes the situation at the date of the source it was taken from, unless it says otherwise.
+        # A case describes the situation at the date of its source, unless it says otherwise.
         case.fields["as_of"] = case.fields["as_of"] or sources[case.provenance_source].date
     return FixtureSet(municipalities, sources, sorted(cases, key=lambda case: case.number))
 
