@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cases.models import Case, Event, Municipality, Participation, Source
+from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
 from cases.services import case_search_refresh
 
 
@@ -64,3 +64,11 @@ class EventAdmin(SimpleHistoryAdmin):
     list_filter = ["kind"]
     search_fields = ["case__title", "description"]
     autocomplete_fields = ["case", "source"]
+
+
+@admin.register(SourceMention)
+class SourceMentionAdmin(SimpleHistoryAdmin):
+    list_display = ["source", "first_line", "last_line", "passage"]
+    list_filter = ["source"]
+    search_fields = ["passage", "source__title", "cases__title", "municipalities__name"]
+    autocomplete_fields = ["source", "cases", "municipalities"]

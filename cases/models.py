@@ -330,3 +330,6 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}"
+
+
+from cases.mentions import SourceMention  # noqa: E402, F401  (a model of this app, kept in its own module)

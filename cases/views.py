@@ -16,7 +16,7 @@ from assessments.models import Assessment
 from cases.filters import CaseFilterSet
 from cases.forms import AssessmentForm, CaseForm, EventFormSet, ParticipationFormSet, formset_rows
 from cases.history import changes_since, dossier_history
-from cases.models import Case, Event, Municipality, Participation
+from cases.models import Case, Event, Municipality, Participation, SourceMention
 from cases.services import (
     StaleDossierError,
     assessment_create,
@@ -56,6 +56,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
             "sources",
             Prefetch("events", queryset=Event.objects.select_related("source").order_by("date", "id")),
             Prefetch("assessments", queryset=Assessment.objects.select_related("source").newest_first()),
+            Prefetch("mentions", queryset=SourceMention.objects.in_order()),
         )
     )
 
@@ -84,6 +85,7 @@ class MunicipalityDetailView(ReaderRequiredMixin, DetailView):
             "participations",
             queryset=Participation.objects.select_related("case").order_by("case__number", "case__title"),
         ),
+        Prefetch("mentions", queryset=SourceMention.objects.in_order()),
     )
 
 

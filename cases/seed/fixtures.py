@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cases.seed.errors import SeedError
+from cases.seed.mentions import MentionRecord, mentions_check, parse_mentions
 from cases.seed.records import (
     CaseRecord,
     MunicipalityRecord,
@@ -19,6 +20,7 @@ class FixtureSet:
     municipalities: list[MunicipalityRecord]
     sources: dict[str, SourceRecord]
     cases: list[CaseRecord]
+    mentions: list[MentionRecord]
 
 
 def fixtures_read(directory: Path) -> FixtureSet:
@@ -38,7 +40,13 @@ def fixtures_read(directory: Path) -> FixtureSet:
         _check_case_references(case, known, sources)
         # A case describes the situation at the date of its source, unless it says otherwise.
         case.fields["as_of"] = case.fields["as_of"] or sources[case.provenance_source].date
-    return FixtureSet(municipalities, sources, sorted(cases, key=lambda case: case.number))
+    mentions = parse_mentions(directory / "mentions.toml")
+    mentions_check(mentions, sources, known, {case.number for case in cases})
+    by_number = {case.number: case for case in cases}
+    for mention in mentions:
+        for number in mention.cases:
+            by_number[number].cited_keys.add(mention.source)
+    return FixtureSet(municipalities, sources, sorted(cases, key=lambda case: case.number), mentions)
 
 
 def _check_municipalities(file: Path, records: list[MunicipalityRecord]) -> None:

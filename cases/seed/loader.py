@@ -12,6 +12,7 @@ from assessments.models import Assessment
 from cases.models import Case, Event, Municipality, Participation, Source
 from cases.seed.errors import SeedError
 from cases.seed.fixtures import FixtureSet, fixtures_read
+from cases.seed.mentions import load_mentions
 from cases.seed.records import CaseRecord, MunicipalityRecord
 from cases.seed.state import (
     ASSESSMENT_FIELDS,
@@ -56,7 +57,7 @@ class SeedReport:
     dry_run: bool
     tallies: dict[str, Tally] = field(
         default_factory=lambda: {
-            kind: Tally() for kind in ("gemeenten", "bronnen", "casussen", "vijfpuntschecks")
+            kind: Tally() for kind in ("gemeenten", "bronnen", "casussen", "vijfpuntschecks", "vermeldingen")
         }
     )
 
@@ -78,7 +79,7 @@ def decide(db_state: dict | None, fixture_state: dict, stored: str, *, update: b
 
 
 def seed_cases_load(*, directory: Path, update: bool = False, dry_run: bool = False) -> SeedReport:
-    """Load municipalities, sources and cases from `directory` in one transaction.
+    """Load municipalities, sources, cases and mentions from `directory` in one transaction.
 
     Raises SeedError (naming file, case and field) on any invalid or inconsistent record; the
     database is then exactly as before. With dry_run everything is validated and rolled back.
@@ -89,6 +90,14 @@ def seed_cases_load(*, directory: Path, update: bool = False, dry_run: bool = Fa
         municipalities = _load_municipalities(fixtures, report, update, directory / "municipalities.toml")
         sources = _load_sources(fixtures, report, update, directory / "sources.toml")
         written = [_load_case(record, municipalities, sources, report, update) for record in fixtures.cases]
+        load_mentions(
+            fixtures.mentions,
+            sources=sources,
+            municipalities=municipalities,
+            decide=lambda db, state, stored: decide(db, state, stored, update=update),
+            save=_save,
+            tally=report.tallies["vermeldingen"],
+        )
         stale = Case.objects.filter(search_vector__isnull=True).values_list("pk", flat=True)
         case_search_refresh(case_ids={case.pk for case in written if case is not None} | set(stale))
         if dry_run:
