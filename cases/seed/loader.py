@@ -115,8 +115,13 @@ def _save(instance, file: Path, case: int | None = None, exclude: list[str] | No
     instance.save()
 
 
-def _upsert(current, make, state: dict, db_state, *, update: bool, assign, file: Path, label: str, tally):
-    """Create, update or leave one municipality or source, as decide() says; return the record."""
+def _upsert(
+    current, make, state: dict, db_state, *, update: bool, assign, file: Path, label: str, tally, origin=None
+):
+    """Create, update or leave one municipality or source, as decide() says; return the record.
+
+    `origin` (file, case, field prefix) says where the record is described, for error messages.
+    """
     action = decide(
         db_state(current) if current else None,
         state,
@@ -127,7 +132,8 @@ def _upsert(current, make, state: dict, db_state, *, update: bool, assign, file:
         current = current or make()
         assign(current)
         current.seed_fingerprint = fingerprint(state)
-        _save(current, file, prefix=f"{label}: ")
+        file, case, prefix = origin or (file, None, f"{label}: ")
+        _save(current, file, case, prefix=prefix)
     tally.add(action, label)
     return current
 
@@ -168,6 +174,7 @@ def _load_sources(fixtures: FixtureSet, report: SeedReport, update: bool, file: 
             file=file,
             label=record.key,
             tally=report.tallies["bronnen"],
+            origin=fixtures.source_origins[record.key],
         )
     return existing
 

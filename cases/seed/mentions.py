@@ -5,8 +5,8 @@ from pathlib import Path
 
 from cases.models import Case, SourceMention
 from cases.seed.errors import SeedError
-from cases.seed.records import _Table, read_toml
 from cases.seed.state import fingerprint
+from cases.seed.tables import Table, is_integer, read_rows
 
 MENTION_KEYS = {"source", "lines", "passage", "cases", "municipalities"}
 
@@ -31,20 +31,17 @@ def parse_mentions(file: Path) -> list[MentionRecord]:
     """The mentions of `file`; none when the fixture set has no mentions.toml."""
     if not file.exists():
         return []
-    return [_parse_mention(row, file, index) for index, row in enumerate(_rows(file), start=1)]
+    rows = read_rows(file, "mentions", required=False)
+    return [_parse_mention(row, file, index) for index, row in enumerate(rows, start=1)]
 
 
-def _rows(file: Path) -> list[_Table]:
-    return _Table(read_toml(file), file, None).tables("mentions")
-
-
-def _parse_mention(row: _Table, file: Path, index: int) -> MentionRecord:
+def _parse_mention(row: Table, file: Path, index: int) -> MentionRecord:
     row.reject_unknown(MENTION_KEYS)
     lines = row.data.get("lines")
     if not (
         isinstance(lines, list)
         and len(lines) == 2
-        and all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in lines)
+        and all(is_integer(n) and n >= 1 for n in lines)
         and lines[0] <= lines[1]
     ):
         raise row.error("lines", "twee regelnummers verwacht (eerste ≤ laatste), bijvoorbeeld [13, 14]")
@@ -55,25 +52,17 @@ def _parse_mention(row: _Table, file: Path, index: int) -> MentionRecord:
         first_line=lines[0],
         last_line=lines[1],
         passage=row.text("passage", required=True),
-        cases=tuple(_list(row, "cases", int)),
-        municipalities=tuple(_list(row, "municipalities", str)),
+        cases=_unique(row, "cases", row.integers("cases")),
+        municipalities=_unique(row, "municipalities", row.strings("municipalities")),
     )
 
 
-def _list(row: _Table, key: str, kind: type) -> list:
-    value = row.data.get(key, [])
-    noun = "casusnummers" if kind is int else "gemeentenamen"
-    if not isinstance(value, list) or not all(
-        isinstance(item, kind) and not isinstance(item, bool) for item in value
-    ):
-        raise row.error(key, f"een lijst van {noun} verwacht, niet {value!r}")
-    if len(set(value)) != len(value):
+def _unique(row: Table, key: str, values: list) -> tuple:
+    if len(set(values)) != len(values):
         raise row.error(key, "een waarde staat er twee keer in")
-    if kind is str and not all(item.strip() for item in value):
-        raise row.error(key, "een lege gemeentenaam")
-    if not value and key == "cases" and not row.data.get("municipalities"):
-        raise row.error(key, "een vermelding noemt minstens één casus of gemeente")
-    return value
+    if not values and key == "municipalities" and not row.data.get("cases"):
+        raise row.error("cases", "een vermelding noemt minstens één casus of gemeente")
+    return tuple(values)
 
 
 def mentions_check(
