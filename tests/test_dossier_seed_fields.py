@@ -84,3 +84,31 @@ def test_the_check_editor_shows_the_printed_question_read_only(client, adviseur,
     html = client.get(reverse("assessment-edit", args=[case.slug, assessment.pk])).content.decode()
     assert PRINTED in html
     assert 'name="urgency_question"' not in html
+
+
+def test_mentions_cost_a_fixed_number_of_queries(client, raadslid, case, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cases.models import SourceMention
+    from tests.factories import SourceFactory
+
+    municipality = case.participations.get(role="mentioned").municipality
+    client.force_login(raadslid)
+    urls = [case.get_absolute_url(), municipality.get_absolute_url()]
+    counts = []
+    for url in urls:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts.append(len(queries))
+    for line in range(1, 6):
+        mention = SourceMention.objects.create(
+            source=SourceFactory(), first_line=line, last_line=line, passage=f"Passage {line}."
+        )
+        mention.cases.add(case)
+        mention.municipalities.add(municipality)
+    for url, count in zip(urls, counts, strict=True):
+        with django_assert_num_queries(count):
+            html = client.get(url).content.decode()
+        assert "Ook genoemd in" in html and "Passage 5." in html

@@ -239,3 +239,36 @@ def test_the_valid_small_set_loads_and_reloads_unchanged(fixtures):
     assert Case.objects.count() == 2
     assert SourceMention.objects.get().cases.get().number == 1
     assert "Niets gewijzigd" in load(fixtures)
+
+
+def test_the_keys_of_issue_13_are_read(fixtures):
+    file = case_file(fixtures, "03")
+    sub(file, r'^start = ".*"$', 'start = ""\nplanned_start = "2018-01-01"\nas_of = "2016"')
+    sub(
+        file,
+        r'^urgency\s*= \{ rating = ("\w+"), answer = ',
+        r'urgency = { rating = \1, question = "Urgentie?", answer = ',
+    )
+    sub(
+        file,
+        r"^\[\[participants\]\]$",
+        '[[participants]]\nmunicipality = "Aalsmeer"\nrole = "mentioned"\n\n[[participants]]',
+    )
+    sub(
+        file,
+        r"^\[\[events\]\]$",
+        '[[events]]\ndate = "2018"\nkind = "planned"\ndescription = "Beoogd."\n\n[[events]]',
+    )
+    load(fixtures)
+    case = Case.objects.get(number=3)
+    assert (case.start_date, case.planned_start, case.as_of) == ("", "2018-01-01", "2016")
+    assert case.assessments.get().urgency_question == "Urgentie?"
+    assert case.participations.get(municipality__name="Aalsmeer").role == "mentioned"
+    assert case.events.filter(kind="planned", date="2018").exists()
+    assert Case.objects.get(number=1).as_of == "2017"  # the date of its provenance source
+    assert "Niets gewijzigd" in load(fixtures)
+
+
+def test_a_bad_planned_start_names_case_and_field(fixtures):
+    sub(case_file(fixtures, "03"), r'^start = ".*"$', 'planned_start = "begin 2018"')
+    fails(fixtures, r"casus 3, veld planned_start: 'begin 2018' is geen datum")
