@@ -124,6 +124,11 @@ def municipality_names(participations: list[Participation]) -> str:
     return ", ".join(names)
 
 
+def mentioned_names(participations: list[Participation]) -> str:
+    """The municipalities the story only mentions, joined."""
+    return ", ".join(p.municipality.name for p in participations if p.role == ParticipationRole.MENTIONED)
+
+
 def check_view(assessment: Assessment | None) -> CheckView | None:
     """The five-point check as table rows, answers verbatim."""
     if assessment is None:
@@ -177,10 +182,9 @@ def participant_rows(participations: list[Participation]) -> list[dict]:
     ]
 
 
-def case_facts(case: Case, municipalities: str, period: str) -> list[tuple[str, str]]:
+def case_facts(case: Case, municipalities: str, period: str, mentioned: str = "") -> list[tuple[str, str]]:
     """The heading block: label and value of each known fact."""
     planned = f"{format_partial_date(case.planned_start)} (gepland)" if case.planned_start else ""
-    mentioned = ", ".join(p.municipality.name for p in case.mentioned())
     facts = [
         ("Gemeenten", municipalities or "—"),
         ("Alleen genoemd in de bron", mentioned),
@@ -212,7 +216,7 @@ def case_dossier(case: Case, assessment: Assessment | None) -> CaseDossier:
         case=case,
         municipalities=municipalities,
         period=period,
-        facts=case_facts(case, municipalities, period),
+        facts=case_facts(case, municipalities, period, mentioned_names(participations)),
         check=check_view(assessment),
         events=event_rows(list(case.events.all())),
         participants=participant_rows(participations),
