@@ -112,3 +112,12 @@ def test_mentions_cost_a_fixed_number_of_queries(client, raadslid, case, django_
         with django_assert_num_queries(count):
             html = client.get(url).content.decode()
         assert "Ook genoemd in" in html and "Passage 5." in html
+
+
+def test_a_mentioned_municipality_does_not_place_the_case_in_its_province(client, raadslid, case):
+    client.force_login(raadslid)
+    case.participations.filter(role="mentioned").update(municipality=MunicipalityFactory(province="limburg"))
+    in_limburg = client.get(reverse("case-list"), {"province": "limburg"}).content.decode()
+    in_utrecht = client.get(reverse("case-list"), {"province": "utrecht"}).content.decode()
+    assert "Beoogde fusie" not in in_limburg.partition("<tbody>")[2]
+    assert "Beoogde fusie" in in_utrecht.partition("<tbody>")[2]
