@@ -4,7 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases.admin_forms import VersionGuardAdminForm
-from cases.models import Case, Event, Municipality, Participation, Source
+from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
 from cases.services import case_search_refresh, case_touch
 
 
@@ -89,3 +89,11 @@ class EventAdmin(CaseChildAdmin):
     list_filter = ["kind"]
     search_fields = ["case__title", "description"]
     autocomplete_fields = ["case", "source"]
+
+
+@admin.register(SourceMention)
+class SourceMentionAdmin(SimpleHistoryAdmin):
+    list_display = ["source", "first_line", "last_line", "passage"]
+    list_filter = ["source"]
+    search_fields = ["passage", "source__title", "cases__title", "municipalities__name"]
+    autocomplete_fields = ["source", "cases", "municipalities"]

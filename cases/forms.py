@@ -33,6 +33,10 @@ class CaseForm(MergeableFormMixin, forms.ModelForm):
         }
         help_texts = {
             "start_date": DATE_HELP,
+            "planned_start": _(
+                "Een begin dat de bron alleen als voornemen geeft. JJJJ, JJJJ-MM of JJJJ-MM-DD"
+            ),
+            "as_of": _("De datum van de toestand die het dossier beschrijft. JJJJ, JJJJ-MM of JJJJ-MM-DD"),
             "end_date": DATE_HELP,
             "slug": _(
                 "Deel van het webadres: kleine letters, cijfers en streepjes. "

@@ -8,7 +8,7 @@ from django_filters.views import FilterView
 from assessments.interface import checks_prefetch
 from cases.filters import CaseFilterSet
 from cases.history import dossier_history
-from cases.models import Case, Event, Municipality, Participation
+from cases.models import Case, Event, Municipality, Participation, SourceMention
 
 
 class ReaderRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -33,6 +33,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
             "sources",
             Prefetch("events", queryset=Event.objects.select_related("source").order_by("date", "id")),
             checks_prefetch(),
+            Prefetch("mentions", queryset=SourceMention.objects.in_order()),
         )
     )
 
@@ -61,4 +62,5 @@ class MunicipalityDetailView(ReaderRequiredMixin, DetailView):
             "participations",
             queryset=Participation.objects.select_related("case").order_by("case__number", "case__title"),
         ),
+        Prefetch("mentions", queryset=SourceMention.objects.in_order()),
     )

@@ -43,18 +43,19 @@ def staff(db):
 def seed_cases(django_db_setup, django_db_blocker):
     """The 45 seed cases, loaded once for a module of read-only tests, removed afterwards."""
     from assessments.models import Assessment
-    from cases.models import Case, Event, Municipality, Participation, Source
+    from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
 
     with django_db_blocker.unblock():
         call_command("load_seed_cases", stdout=StringIO())
     yield
     with django_db_blocker.unblock():
         Assessment.objects.all().delete()
+        SourceMention.objects.all().delete()
         Case.objects.all().delete()
         Municipality.objects.filter(merged_into__isnull=False).delete()
         Municipality.objects.all().delete()
         Source.objects.all().delete()
-        for model in (Assessment, Case, Event, Municipality, Participation, Source):
+        for model in (Assessment, Case, Event, Municipality, Participation, Source, SourceMention):
             model.history.all().delete()
 
 
