@@ -11,7 +11,7 @@ from django.conf import settings
 
 from assessments.choices import Criterion
 from assessments.models import Assessment
-from cases.models import Case, Event, Participation
+from cases.models import Case, Event, Municipality, Participation
 
 SOURCE_FILE = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "000_65f30098ae6125f4.txt"
 
@@ -23,6 +23,8 @@ QUOTED_LINES = {
     805: "De twee gemeenten zouden graag een derde en eventueel vierde partnergemeente toevoegen",
     813: "de voorkeur geeft aan een fusie met Amsterdam",
     908: "blijkbaar in dit dossier onvoldoende bestuurlijk overleg",
+    904: "Aptroot, burgemeester",
+    976: "gemeenten Den Ham en Holten",
     990: "voormalige gemeenten Hardenberg, Avereest en Gramsbergen",
     1146: "Voordelen van fusie werden duidelijk gezien?",
     1155: "samenvoeging van Weerselo, Ootmarsum en Denekamp tot gemeente Dinkelland",
@@ -39,6 +41,12 @@ QUOTED_LINES = {
     2017: "bleek eerst rond 2012-2014",
     2130: "Urgentie tot ambtelijke fusie in 2013/ 2014 aanwezig?",
     2133: "Vertrouwen tussen besturen van partnergemeenten in 2014 en daarna?",
+}
+
+# "Tot Salland rekenen we de gemeenten ..." (972-976), with two former municipalities
+SALLAND = {
+    *("Zwolle", "Kampen", "Zwartewaterland", "Staphorst", "Dalfsen", "Raalte", "Olst-Wijhe"),
+    *("Deventer", "Hellendoorn", "Twenterand", "Rijssen-Holten", "Den Ham", "Holten"),
 }
 
 PRINTED_QUESTIONS = {
@@ -96,9 +104,10 @@ def test_meierijstad_is_an_intention_and_only_mentioned():
         (1, {"Muiden", "Bussum"}),  # 736
         (2, {"Eemsmond", "Ten Boer", "Groningen", "Veendam", "Pekela"}),  # 745-746, 777
         (3, {"Amsterdam"}),  # 813
-        (5, {"Avereest", "Gramsbergen", "Ten Boer", "Groningen"}),  # 990, 1081
+        (4, {"Zoetermeer"}),  # 904-905
+        (5, {"Avereest", "Gramsbergen", "Ten Boer", "Groningen", *SALLAND}),  # 972-976, 990, 1081
         (6, {"Weerselo", "Ootmarsum", "Denekamp", "Enschede"}),  # 1155, 1189
-        (11, {"Hardenberg", "Ommen", "Meppel"}),  # 1497-1503, 1541
+        (11, {"Hardenberg", "Ommen", "Meppel", "Westerveld", "Aa en Hunze", "Emmen", "Assen"}),  # 1497-1541
         (12, {"Meierijstad"}),  # 1567
         (17, {"Molenwaard"}),  # 1840
         (21, {"Ten Boer", "Enschede", "Losser"}),  # 2020, 2040
@@ -110,6 +119,17 @@ def test_municipalities_the_story_names_are_linked_as_mentioned(number, names):
     mentioned = Participation.objects.filter(case__number=number, role="mentioned")
     assert set(mentioned.values_list("municipality__name", flat=True)) == names
     assert all(p.note for p in mentioned)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("seed_cases")
+def test_former_municipalities_of_case_5_point_at_their_successor():
+    merged = dict(
+        Municipality.objects.filter(name__in=["Den Ham", "Holten", "Avereest"]).values_list(
+            "name", "merged_into__name"
+        )
+    )
+    assert merged == {"Den Ham": "Twenterand", "Holten": "Rijssen-Holten", "Avereest": "Hardenberg"}
 
 
 @pytest.mark.django_db
