@@ -246,6 +246,14 @@ class Case(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("case-detail", kwargs={"slug": self.slug})
 
+    def taking_part(self) -> list["Participation"]:
+        """The municipalities with a part in the cooperation (uses prefetched participations)."""
+        return [p for p in self.participations.all() if p.role != ParticipationRole.MENTIONED]
+
+    def mentioned(self) -> list["Participation"]:
+        """The municipalities the story only mentions: no part in the cooperation."""
+        return [p for p in self.participations.all() if p.role == ParticipationRole.MENTIONED]
+
 
 # The fields of a dossier that people edit (forms, services) and that fixtures provide.
 CASE_EDITABLE_FIELDS = [
