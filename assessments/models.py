@@ -28,6 +28,19 @@ def answer_field(criterion: Criterion) -> models.TextField:
     )
 
 
+def question_field(criterion: Criterion) -> models.CharField:
+    return models.CharField(
+        format_lazy("{}: {}", criterion.label, _("vraag zoals gedrukt")),
+        max_length=300,
+        blank=True,
+        help_text=format_lazy(
+            "{} {}",
+            _("Alleen als de bron de vraag anders stelt dan de standaardvraag:"),
+            QUESTIONS[criterion],
+        ),
+    )
+
+
 class AssessmentQuerySet(models.QuerySet):
     """Chainable reads of assessments."""
 
@@ -46,7 +59,8 @@ class AssessmentQuerySet(models.QuerySet):
 class Assessment(models.Model):
     """A five-point check of a case on a date by an assessor; the latest one is current.
 
-    Each criterion has a rating on one ordinal scale and the assessor's verbatim answer.
+    Each criterion has a rating on one ordinal scale and the assessor's verbatim answer; the
+    question is stored only where the source printed it differently from the standard wording.
     """
 
     case = models.ForeignKey(
@@ -64,14 +78,19 @@ class Assessment(models.Model):
     )
     urgency_rating = rating_field(Criterion.URGENCY)
     urgency_answer = answer_field(Criterion.URGENCY)
+    urgency_question = question_field(Criterion.URGENCY)
     benefits_rating = rating_field(Criterion.BENEFITS)
     benefits_answer = answer_field(Criterion.BENEFITS)
+    benefits_question = question_field(Criterion.BENEFITS)
     trust_rating = rating_field(Criterion.TRUST)
     trust_answer = answer_field(Criterion.TRUST)
+    trust_question = question_field(Criterion.TRUST)
     images_rating = rating_field(Criterion.IMAGES)
     images_answer = answer_field(Criterion.IMAGES)
+    images_question = question_field(Criterion.IMAGES)
     partners_rating = rating_field(Criterion.PARTNERS)
     partners_answer = answer_field(Criterion.PARTNERS)
+    partners_question = question_field(Criterion.PARTNERS)
     note = models.TextField(_("toelichting"), blank=True, validators=text_limit(SHORT_TEXT_LIMIT))
     created_at = models.DateTimeField(_("vastgelegd"), auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["created_at"])
@@ -103,11 +122,12 @@ class Assessment(models.Model):
         return f"{self.case} ({self.assessed_on}, {self.assessor})"
 
     def criteria(self) -> list[dict]:
-        """The five criteria in order, each with its question, rating and verbatim answer."""
+        """The five criteria in order, each with its question (as printed), rating and verbatim answer."""
         return [
             {
                 "criterion": criterion,
-                "question": QUESTIONS[criterion],
+                "question": getattr(self, f"{criterion.value}_question") or QUESTIONS[criterion],
+                "question_as_printed": bool(getattr(self, f"{criterion.value}_question")),
                 "rating": getattr(self, f"{criterion.value}_rating"),
                 "rating_label": getattr(self, f"get_{criterion.value}_rating_display")(),
                 "answer": getattr(self, f"{criterion.value}_answer"),
