@@ -112,6 +112,8 @@ def _sections_child(sender, *args) -> None:
         sender.send(("budget", str(error)))
     except MemoryError:
         sender.send(("memory", ""))
+    except KeyboardInterrupt:  # stopped with the worker: the job is retried
+        sender.send(("stopped", ""))
     except BaseException as error:  # anything else: the parent reports the render as failed
         sender.send(("crashed", repr(error)))
     finally:
@@ -137,6 +139,8 @@ def _render_sections_isolated(*args) -> list[int]:
         return value
     if outcome == "budget":
         raise RenderBudgetExceeded(value)
+    if outcome == "stopped":
+        raise KeyboardInterrupt
     raise MemoryError(value)
 
 
