@@ -25,4 +25,5 @@ class AssessmentAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        case_search_refresh(case_ids=[obj.case_id])
+        if obj.case_id:
+            case_search_refresh(case_ids=[obj.case_id])

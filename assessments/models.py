@@ -34,8 +34,8 @@ class AssessmentQuerySet(models.QuerySet):
         return self.order_by("-assessed_on", "-id")
 
     def current(self) -> "AssessmentQuerySet":
-        """The latest assessment of every case (PostgreSQL DISTINCT ON)."""
-        return self.order_by("case_id", "-assessed_on", "-id").distinct("case_id")
+        """The latest assessment of every case (PostgreSQL DISTINCT ON); explorations' checks left out."""
+        return self.filter(case__isnull=False).order_by("case_id", "-assessed_on", "-id").distinct("case_id")
 
     def current_for(self, case_ref) -> "AssessmentQuerySet":
         """For a Subquery: the current assessment of the case `case_ref` points at."""
@@ -43,13 +43,27 @@ class AssessmentQuerySet(models.QuerySet):
 
 
 class Assessment(models.Model):
-    """A five-point check of a case on a date by an assessor; the latest one is current.
+    """A five-point check of a case or of an exploration, on a date by an assessor; the latest is current.
 
-    Each criterion has a rating on one ordinal scale and the assessor's verbatim answer.
+    Each criterion has a rating on one ordinal scale and the assessor's verbatim answer. Exactly one
+    of case and exploration is set.
     """
 
     case = models.ForeignKey(
-        "cases.Case", verbose_name=_("casus"), on_delete=models.CASCADE, related_name="assessments"
+        "cases.Case",
+        verbose_name=_("casus"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    exploration = models.ForeignKey(
+        "assessments.Exploration",
+        verbose_name=_("verkenning"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="assessments",
     )
     assessed_on = PartialDateField(_("datum"), blank=False)
     assessor = models.CharField(_("beoordelaar"), max_length=200)
@@ -86,6 +100,12 @@ class Assessment(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
+                condition=Q(case__isnull=False, exploration__isnull=True)
+                | Q(case__isnull=True, exploration__isnull=False),
+                name="assessment_of_case_or_exploration",
+                violation_error_message=_("Een vijfpuntscheck hoort bij een casus of bij een verkenning."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(assessed_on="") & partial_date_format_q("assessed_on"),
                 name="assessment_date_format",
             ),
@@ -99,7 +119,7 @@ class Assessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.case} ({self.assessed_on}, {self.assessor})"
+        return f"{self.case or self.exploration} ({self.assessed_on}, {self.assessor})"
 
     def criteria(self) -> list[dict]:
         """The five criteria in order, each with its question, rating and verbatim answer."""
@@ -118,3 +138,22 @@ class Assessment(models.Model):
 def current_rating_subquery(criterion: str) -> Subquery:
     """The rating of `criterion` in the current assessment of the outer case."""
     return Subquery(Assessment.objects.current_for(OuterRef("pk")).values(f"{criterion}_rating"))
+
+
+# The explorations (verkenningen) live in their own sub-package; Django finds their models here.
+from assessments.explorations.framework_models import (  # noqa: E402, F401
+    FrameworkCriterion,
+    FrameworkTemplate,
+    FrameworkTemplateItem,
+    Precondition,
+    Variant,
+    VariantScore,
+    WorkPoint,
+)
+from assessments.explorations.models import (  # noqa: E402, F401
+    Assignment,
+    Experience,
+    Exploration,
+    ExplorationMunicipality,
+    SimilarCaseDecision,
+)
