@@ -1,7 +1,7 @@
 """Five-point checks of cases (Korsten's urgency, benefits, trust, images, partners)."""
 
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -133,11 +133,6 @@ class Assessment(models.Model):
             }
             for criterion in Criterion
         ]
-
-
-def current_rating_subquery(criterion: str) -> Subquery:
-    """The rating of `criterion` in the current assessment of the outer case."""
-    return Subquery(Assessment.objects.current_for(OuterRef("pk")).values(f"{criterion}_rating"))
 
 
 # The explorations (verkenningen) live in their own sub-package; Django finds their models here.

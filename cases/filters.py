@@ -4,22 +4,12 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from assessments.choices import Criterion, Rating
+from assessments.interface import CurrentCheckFilterSet
 from cases.choices import ArrangementType, Outcome, Province
 from cases.models import Case, Municipality, Participation
 
 
-def current_rating_filter(criterion: Criterion) -> django_filters.ChoiceFilter:
-    """Filter on a criterion's rating in each case's current check (see with_current_ratings)."""
-    return django_filters.ChoiceFilter(
-        label=criterion.label,
-        choices=Rating.choices,
-        field_name=f"current_{criterion.value}",
-        empty_label=_("Alle"),
-    )
-
-
-class CaseFilterSet(django_filters.FilterSet):
+class CaseFilterSet(CurrentCheckFilterSet):
     """Filters of /cases/; its query string is also the selection of the PDF report."""
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
@@ -44,11 +34,6 @@ class CaseFilterSet(django_filters.FilterSet):
     )
     year_from = django_filters.NumberFilter(label=_("Jaar vanaf"), field_name="year", lookup_expr="gte")
     year_to = django_filters.NumberFilter(label=_("Jaar tot en met"), field_name="year", lookup_expr="lte")
-    urgency = current_rating_filter(Criterion.URGENCY)
-    benefits = current_rating_filter(Criterion.BENEFITS)
-    trust = current_rating_filter(Criterion.TRUST)
-    images = current_rating_filter(Criterion.IMAGES)
-    partners = current_rating_filter(Criterion.PARTNERS)
     sort = django_filters.OrderingFilter(
         label=_("Sorteren"),
         fields=(

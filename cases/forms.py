@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Assessment
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Participation
 
 DATE_HELP = _("JJJJ, JJJJ-MM of JJJJ-MM-DD")
@@ -62,35 +61,6 @@ EventFormSet = forms.inlineformset_factory(
     can_delete=True,
     widgets={"description": forms.TextInput},
 )
-
-
-class AssessmentForm(forms.ModelForm):
-    """A five-point check: a rating for every criterion and the verbatim answer."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    class Meta:
-        model = Assessment
-        fields = [
-            "assessed_on",
-            "assessor",
-            "urgency_rating",
-            "urgency_answer",
-            "benefits_rating",
-            "benefits_answer",
-            "trust_rating",
-            "trust_answer",
-            "images_rating",
-            "images_answer",
-            "partners_rating",
-            "partners_answer",
-            "note",
-        ]
-        widgets = {
-            f"{c}_answer": forms.Textarea(attrs={"rows": 2})
-            for c in ("urgency", "benefits", "trust", "images", "partners")
-        }
-        help_texts = {"assessed_on": DATE_HELP}
 
 
 def formset_rows(formset) -> list[dict]:

@@ -10,7 +10,7 @@ from datetime import datetime
 from django.db import models
 from django.utils.translation import gettext as _
 
-from assessments.models import Assessment
+from assessments.interface import Assessment, check_history
 from cases.models import Case, Event, Municipality, Participation, Source
 
 IGNORED = {
@@ -102,9 +102,7 @@ def dossier_history(case: Case) -> list[HistoryEntry]:
         Participation.history.filter(case_id=case.pk).select_related("history_user").order_by(*order)
     )
     events = list(Event.history.filter(case_id=case.pk).select_related("history_user").order_by(*order))
-    assessments = list(
-        Assessment.history.filter(case_id=case.pk).select_related("history_user").order_by(*order)
-    )
+    assessments = list(check_history(case.pk))
     names = _names(participations, events, assessments, case_records)
     entries = (
         _entries(Case, case_records, lambda r: _("Dossier"), names)

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from assessments.choices import Criterion
 from cases.choices import (
     ArrangementType,
     EventKind,
@@ -133,11 +132,9 @@ class CaseQuerySet(models.QuerySet):
 
     def with_current_ratings(self) -> "CaseQuerySet":
         """Annotate `current_<criterion>` with the ratings of each case's current check."""
-        from assessments.models import current_rating_subquery
+        from assessments.interface import annotate_current_ratings  # assessments' models import cases'
 
-        return self.annotate(
-            **{f"current_{criterion}": current_rating_subquery(criterion) for criterion in Criterion.values}
-        )
+        return annotate_current_ratings(self)
 
     def seeded(self) -> "CaseQuerySet":
         return self.filter(number__isnull=False)

@@ -4,25 +4,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import TextField, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from assessments.choices import Criterion
-from assessments.models import Assessment
+from assessments.interface import check_answers_subquery
 from cases.choices import ParticipationRole
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Participation
 
 COOPERATING_ROLES = {ParticipationRole.PARTNER, ParticipationRole.HOST, ParticipationRole.JOINED_LATER}
 PARTICIPATION_FIELDS = ["municipality", "role", "joined_on", "left_on", "note"]
 EVENT_FIELDS = ["date", "kind", "description", "source", "citation"]
-ASSESSMENT_FIELDS = ["assessed_on", "assessor", "note"] + [
-    f"{criterion}_{part}" for criterion in Criterion.values for part in ("rating", "answer")
-]
 
 
 @dataclass
@@ -33,37 +28,23 @@ class StaleDossierError(Exception):
     expected_version: int
 
 
-def _spaced(expressions):
-    for expression in expressions:
-        yield expression
-        yield Value(" ")
-
-
 def case_search_refresh(*, case_ids: Iterable[int]) -> None:
     """Rebuild the Dutch full-text vector of the given cases, including their check answers."""
-    answers = (
-        Assessment.objects.filter(case=OuterRef("pk"))
-        .values("case")
-        .annotate(
-            text=StringAgg(
-                Concat(*_spaced(F(f"{c}_answer") for c in Criterion.values), output_field=TextField()),
-                delimiter=" ",
-            )
-        )
-        .values("text")
-    )
     Case.objects.filter(pk__in=list(case_ids)).update(
         search_vector=SearchVector("title", weight="A", config="dutch")
         + SearchVector("organisation_name", weight="A", config="dutch")
         + SearchVector("summary", weight="B", config="dutch")
         + SearchVector(
-            Coalesce(Subquery(answers), Value(""), output_field=TextField()), weight="B", config="dutch"
+            Coalesce(check_answers_subquery(), Value(""), output_field=TextField()),
+            weight="B",
+            config="dutch",
         )
         + SearchVector("narrative", "lessons", weight="C", config="dutch")
     )
 
 
-def _save(instance, user: AbstractBaseUser | None, exclude: list[str] | None = None) -> None:
+def validated_save(instance, user: AbstractBaseUser | None, exclude: list[str] | None = None) -> None:
+    """full_clean() and save, recording `user` as the author in the history."""
     instance.full_clean(exclude=exclude)
     instance._history_user = user
     instance.save()
@@ -89,14 +70,15 @@ def _validate_participants(participants: list[dict]) -> None:
         )
 
 
-def _lock_current(case_id: int, expected_version: int) -> Case:
+def case_lock_current(*, case_id: int, expected_version: int) -> Case:
+    """Lock the case row; raise StaleDossierError when it is no longer at `expected_version`."""
     case = Case.objects.select_for_update().get(pk=case_id)
     if case.version != expected_version:
         raise StaleDossierError(case=case, expected_version=expected_version)
     return case
 
 
-def _bump(case: Case, user: AbstractBaseUser | None) -> None:
+def case_version_bump(*, case: Case, user: AbstractBaseUser | None) -> None:
     """Count a change to the dossier's checks as a new version (the row is locked)."""
     case.version += 1
     case._history_user = user
@@ -117,7 +99,7 @@ def _replace_children(case: Case, user, model, rows: list[dict], fields: list[st
         if changed:
             for name in fields:
                 setattr(obj, name, row[name])
-            _save(obj, user)
+            validated_save(obj, user)
 
 
 @transaction.atomic
@@ -139,7 +121,7 @@ def case_update(
 ) -> Case:
     """Save an edited dossier, unless someone else saved it since `expected_version`."""
     _validate_participants(participants)
-    case = _lock_current(case_id, expected_version)
+    case = case_lock_current(case_id=case_id, expected_version=expected_version)
     case.version = expected_version + 1
     return _write_dossier(case, user, data, participants, events)
 
@@ -147,36 +129,8 @@ def case_update(
 def _write_dossier(case: Case, user, data: dict, participants: list[dict], events: list[dict]) -> Case:
     for name in CASE_EDITABLE_FIELDS:
         setattr(case, name, data[name])
-    _save(case, user)
+    validated_save(case, user)
     _replace_children(case, user, Participation, participants, PARTICIPATION_FIELDS)
     _replace_children(case, user, Event, events, EVENT_FIELDS)
     case_search_refresh(case_ids=[case.pk])
     return case
-
-
-@transaction.atomic
-def assessment_create(
-    *, case_id: int, user: AbstractBaseUser, expected_version: int, data: dict
-) -> Assessment:
-    """Record a new five-point check; it becomes the current one."""
-    case = _lock_current(case_id, expected_version)
-    assessment = Assessment(case=case, **{name: data[name] for name in ASSESSMENT_FIELDS})
-    _save(assessment, user)
-    _bump(case, user)
-    case_search_refresh(case_ids=[case.pk])
-    return assessment
-
-
-@transaction.atomic
-def assessment_update(
-    *, assessment_id: int, user: AbstractBaseUser, expected_version: int, data: dict
-) -> Assessment:
-    """Correct an existing five-point check, unless the dossier changed in the meantime."""
-    assessment = Assessment.objects.select_related("case").get(pk=assessment_id)
-    case = _lock_current(assessment.case_id, expected_version)
-    for name in ASSESSMENT_FIELDS:
-        setattr(assessment, name, data[name])
-    _save(assessment, user)
-    _bump(case, user)
-    case_search_refresh(case_ids=[case.pk])
-    return assessment

@@ -10,12 +10,6 @@ urlpatterns = [
     path("cases/", include("cases.pdf.urls")),
     path("cases/<slug:slug>/", views.CaseDetailView.as_view(), name="case-detail"),
     path("cases/<slug:slug>/edit/", views.CaseUpdateView.as_view(), name="case-edit"),
-    path("cases/<slug:slug>/checks/new/", views.AssessmentCreateView.as_view(), name="assessment-create"),
-    path(
-        "cases/<slug:slug>/checks/<int:pk>/edit/",
-        views.AssessmentUpdateView.as_view(),
-        name="assessment-edit",
-    ),
     path("municipalities/", views.MunicipalityListView.as_view(), name="municipality-list"),
     path("municipalities/<slug:slug>/", views.MunicipalityDetailView.as_view(), name="municipality-detail"),
 ]

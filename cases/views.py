@@ -9,18 +9,16 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from assessments.models import Assessment
+from assessments.interface import checks_prefetch
 from cases.filters import CaseFilterSet
-from cases.forms import AssessmentForm, CaseForm, EventFormSet, ParticipationFormSet, formset_rows
+from cases.forms import CaseForm, EventFormSet, ParticipationFormSet, formset_rows
 from cases.history import changes_since, dossier_history
 from cases.models import Case, Event, Municipality, Participation
 from cases.services import (
     StaleDossierError,
-    assessment_create,
-    assessment_update,
     case_create,
     case_update,
 )
@@ -55,7 +53,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
         .prefetch_related(
             "sources",
             Prefetch("events", queryset=Event.objects.select_related("source").order_by("date", "id")),
-            Prefetch("assessments", queryset=Assessment.objects.select_related("source").newest_first()),
+            checks_prefetch(),
         )
     )
 
@@ -156,62 +154,4 @@ class CaseUpdateView(CaseEditMixin, View):
             data=form.cleaned_data,
             participants=participants,
             events=events,
-        )
-
-
-class AssessmentEditMixin(ReaderRequiredMixin, FormView):
-    """Record a new five-point check or correct one, guarded by the dossier's version."""
-
-    template_name = "cases/assessment_form.html"
-    form_class = AssessmentForm
-    assessment: Assessment | None = None
-
-    def dispatch(self, request, *args, **kwargs):
-        self.case = get_object_or_404(Case, slug=kwargs["slug"])
-        if "pk" in kwargs:
-            self.assessment = get_object_or_404(Assessment, pk=kwargs["pk"], case=self.case)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.assessment
-        return kwargs
-
-    def get_initial(self):
-        return {"version": self.case.version}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(case=self.case, assessment=self.assessment, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            self.save(form)
-        except StaleDossierError as stale:
-            conflict = accept_current_version(form, stale)
-            return self.render_to_response(self.get_context_data(form=form, conflict=conflict))
-        messages.success(self.request, _("De vijfpuntscheck is opgeslagen."))
-        return HttpResponseRedirect(self.case.get_absolute_url() + "#check")
-
-
-class AssessmentCreateView(AssessmentEditMixin):
-    permission_required = "assessments.add_assessment"
-
-    def save(self, form):
-        assessment_create(
-            case_id=self.case.pk,
-            user=self.request.user,
-            expected_version=form.cleaned_data["version"],
-            data=form.cleaned_data,
-        )
-
-
-class AssessmentUpdateView(AssessmentEditMixin):
-    permission_required = "assessments.change_assessment"
-
-    def save(self, form):
-        assessment_update(
-            assessment_id=self.assessment.pk,
-            user=self.request.user,
-            expected_version=form.cleaned_data["version"],
-            data=form.cleaned_data,
         )

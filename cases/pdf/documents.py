@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.utils import formats, timezone
 
-from assessments.choices import Criterion, Rating
-from assessments.models import Assessment
+from assessments.interface import Assessment, Criterion, Rating
 from cases.choices import ParticipationRole
 from cases.dates import format_partial_date
 from cases.models import Case, Event, Participation, Source

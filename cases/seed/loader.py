@@ -7,8 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from assessments.choices import Criterion
-from assessments.models import Assessment
+from assessments.interface import Assessment, Criterion
 from cases.models import Case, Event, Municipality, Participation, Source
 from cases.seed.errors import SeedError
 from cases.seed.fixtures import FixtureSet, fixtures_read

@@ -8,8 +8,7 @@ import hashlib
 import json
 from dataclasses import asdict
 
-from assessments.choices import Criterion
-from assessments.models import Assessment
+from assessments.interface import Assessment, Criterion
 from cases.models import CASE_EDITABLE_FIELDS, Case, Municipality, Source
 from cases.seed.records import CaseRecord, MunicipalityRecord, SourceRecord
 

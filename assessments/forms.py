@@ -1,0 +1,35 @@
+"""The five-point check's form: input validation only; the rules live in assessments.services."""
+
+from django import forms
+
+from assessments.models import Assessment
+from cases.forms import DATE_HELP
+
+
+class AssessmentForm(forms.ModelForm):
+    """A five-point check: a rating for every criterion and the verbatim answer."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "assessed_on",
+            "assessor",
+            "urgency_rating",
+            "urgency_answer",
+            "benefits_rating",
+            "benefits_answer",
+            "trust_rating",
+            "trust_answer",
+            "images_rating",
+            "images_answer",
+            "partners_rating",
+            "partners_answer",
+            "note",
+        ]
+        widgets = {
+            f"{c}_answer": forms.Textarea(attrs={"rows": 2})
+            for c in ("urgency", "benefits", "trust", "images", "partners")
+        }
+        help_texts = {"assessed_on": DATE_HELP}

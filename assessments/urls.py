@@ -1,0 +1,14 @@
+"""URLs of the five-point check (under a dossier's URL)."""
+
+from django.urls import path
+
+from assessments import views
+
+urlpatterns = [
+    path("cases/<slug:slug>/checks/new/", views.AssessmentCreateView.as_view(), name="assessment-create"),
+    path(
+        "cases/<slug:slug>/checks/<int:pk>/edit/",
+        views.AssessmentUpdateView.as_view(),
+        name="assessment-edit",
+    ),
+]
