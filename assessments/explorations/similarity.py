@@ -52,8 +52,9 @@ class SimilarCases:
 
 
 def _profile(exploration) -> dict:
-    memberships = list(exploration.memberships.select_related("municipality"))
-    current = exploration.assessments.order_by("-assessed_on", "-id").first()
+    memberships = list(exploration.memberships.all())  # prefetched with their municipality
+    checks = sorted(exploration.assessments.all(), key=lambda a: (a.assessed_on, a.id), reverse=True)
+    current = checks[0] if checks else None
     return {
         "named": {e.case_id: e.name for e in exploration.experience_links.all() if e.case_id},
         "municipalities": {m.municipality_id: m.municipality.name for m in memberships},

@@ -1,0 +1,193 @@
+"""Exploration pages that write: sections (with a three-way merge), toetsingskader, variants,
+matrix, five-point checks and similar-case pins. Permission first, then lookups, then services."""
+
+from functools import cached_property
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from assessments.explorations.choices import PinDecision
+from assessments.explorations.forms import ExplorationForm, VariantForm
+from assessments.explorations.merge import instance_state, three_way_merge, version_record
+from assessments.explorations.models import EXPLORATION_EDITABLE_FIELDS, Exploration
+from assessments.explorations.review_services import similar_case_decide
+from assessments.explorations.services import StaleExplorationError, exploration_update, variant_save
+from assessments.explorations.views import ExplorationReaderMixin
+from cases.models import Case
+
+MISSING = object()
+
+
+class ExplorationEditMixin(ExplorationReaderMixin, View):
+    """Looks the exploration up only in the handlers, i.e. after the permission check in dispatch."""
+
+    permission_required = "assessments.change_exploration"
+    template_name = ""
+
+    @cached_property
+    def exploration(self) -> Exploration:
+        return get_object_or_404(Exploration, slug=self.kwargs["slug"])
+
+    def render(self, **context):
+        return TemplateResponse(
+            self.request, self.template_name, {"exploration": self.exploration, **context}
+        )
+
+    def done(self, message: str, anchor: str = ""):
+        messages.success(self.request, message)
+        return HttpResponseRedirect(self.exploration.get_absolute_url() + anchor)
+
+
+def _shown(form, name: str, value) -> str:
+    """A value as the editor knows it: choice labels, a case's title."""
+    field = form.fields[name]
+    if name == "case":
+        case = value if isinstance(value, Case) else Case.objects.filter(pk=value).first() if value else None
+        return str(case) if case else "—"
+    if getattr(field, "choices", None) and not isinstance(value, list):
+        return str(dict(field.choices).get(value, value)) or "—"
+    return value or "—"
+
+
+class ExplorationUpdateView(ExplorationEditMixin):
+    """The exploration's fields and sections; on a conflict, a field-level three-way merge."""
+
+    template_name = "assessments/explorations/edit.html"
+
+    def get(self, request, slug):
+        return self.render(
+            form=ExplorationForm(instance=self.exploration, initial={"version": self.exploration.version})
+        )
+
+    def post(self, request, slug):
+        form = ExplorationForm(request.POST, instance=self.exploration)
+        if not form.is_valid():
+            return self.render(form=form, conflicts=self._conflicts_of(form))
+        try:
+            exploration_update(
+                exploration_id=self.exploration.pk,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                data=form.resolved(self.exploration),
+            )
+        except StaleExplorationError as stale:
+            return self.merge(form, stale)
+        return self.done(_("De verkenning is opgeslagen."))
+
+    def _conflicts_of(self, form):
+        return [
+            {
+                "name": name,
+                "label": form.fields[name].label,
+                "theirs": _shown(form, name, getattr(self.exploration, name)),
+            }
+            for name in form.conflict_names
+        ]
+
+    def merge(self, form, stale: StaleExplorationError):
+        fresh = stale.exploration
+        record = version_record(fresh, stale.expected_version)
+        fields = EXPLORATION_EDITABLE_FIELDS
+        base = instance_state(record, fields) if record else dict.fromkeys(fields, MISSING)
+        labels = {name: form.fields[name].label for name in fields}
+        result = three_way_merge(
+            base=base, mine=form.resolved(fresh), theirs=instance_state(fresh, fields), labels=labels
+        )
+        if not result.conflicts:
+            try:
+                exploration_update(
+                    exploration_id=fresh.pk,
+                    user=self.request.user,
+                    expected_version=fresh.version,
+                    data=result.merged,
+                )
+            except StaleExplorationError:
+                messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
+                return HttpResponseRedirect(self.request.path)
+            taken = ", ".join(str(labels[name]) for name in result.taken_from_them)
+            message = _("De verkenning is opgeslagen en samengevoegd met de wijzigingen van een collega.")
+            return self.done(f"{message} {_('Van de collega overgenomen')}: {taken}." if taken else message)
+        names = [conflict.name for conflict in result.conflicts]
+        initial = {**result.merged, "version": fresh.version, "conflicts": ",".join(names)}
+        merged_form = ExplorationForm(instance=fresh, initial=initial, conflict_names=names)
+        self.exploration = fresh
+        conflicts = [
+            {
+                "name": c.name,
+                "label": c.label,
+                "mine": _shown(form, c.name, c.mine),
+                "theirs": _shown(form, c.name, c.theirs),
+            }
+            for c in result.conflicts
+        ]
+        taken = [str(labels[name]) for name in result.taken_from_them]
+        return self.render(form=merged_form, conflicts=conflicts, taken=taken)
+
+
+class VariantEditView(ExplorationEditMixin):
+    """Create a variant (no pk) or edit one, with its SWOT."""
+
+    template_name = "assessments/explorations/variant_form.html"
+
+    @cached_property
+    def variant(self):
+        if "pk" not in self.kwargs:
+            return None
+        return get_object_or_404(self.exploration.variants, pk=self.kwargs["pk"])
+
+    def get(self, request, slug, pk=None):
+        initial = {"version": self.exploration.version}
+        if self.variant is None:
+            initial["order"] = self.exploration.variants.count() + 1
+        form = VariantForm(instance=self.variant, initial=initial, exploration=self.exploration)
+        return self.render(form=form, variant=self.variant)
+
+    def post(self, request, slug, pk=None):
+        form = VariantForm(request.POST, instance=self.variant, exploration=self.exploration)
+        if form.is_valid():
+            try:
+                variant_save(
+                    exploration_id=self.exploration.pk,
+                    user=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    variant_id=self.variant.pk if self.variant else None,
+                    data=form.cleaned_data,
+                )
+            except StaleExplorationError as stale:
+                return self.render(form=_with_version(form, stale), variant=self.variant, stale=True)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self.done(_("De variant is opgeslagen."), "#variants")
+        return self.render(form=form, variant=self.variant)
+
+
+def _with_version(form, stale: StaleExplorationError):
+    """Keep what the editor typed; a second save goes through against the current version."""
+    data = form.data.copy()
+    data["version"] = stale.exploration.version
+    form.data = data
+    return form
+
+
+class SimilarCaseDecisionView(ExplorationEditMixin):
+    """POST: pin or dismiss a suggested case, or take that back."""
+
+    def post(self, request, slug, case_slug):
+        case = get_object_or_404(Case, slug=case_slug)
+        decision = request.POST.get("decision", "")
+        if decision not in ("", *PinDecision.values):
+            return self.done(_("Onbekende keuze; er is niets gewijzigd."), "#similar")
+        similar_case_decide(
+            exploration_id=self.exploration.pk,
+            case_id=case.pk,
+            user=request.user,
+            decision=decision,
+            note=request.POST.get("note", "")[:300],
+        )
+        return self.done(_("Uw keuze over “%(case)s” is opgeslagen.") % {"case": case.title}, "#similar")
