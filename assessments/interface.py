@@ -10,6 +10,7 @@ It offers what a dossier needs of its checks, and nothing more:
 - `check_answers_subquery()`: the answers of a case's checks, for its full-text vector;
 - `checks_prefetch()`: a dossier's checks, newest first, for its page;
 - `check_history(case_id)`: the history records of a case's checks.
+- `case_explorations(case_id)`: the explorations that became this case, for its page.
 """
 
 import django_filters
@@ -30,6 +31,7 @@ __all__ = [
     "annotate_current_ratings",
     "check_answers_subquery",
     "check_history",
+    "case_explorations",
     "checks_prefetch",
 ]
 
@@ -99,3 +101,13 @@ def check_history(case_id: int) -> QuerySet:
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
+
+
+def case_explorations(case_id: int) -> list[dict]:
+    """The explorations linked to a case, newest first, as plain dicts (title, url, status). One query."""
+    from assessments.explorations.models import Exploration
+
+    return [
+        {"title": e.title, "url": e.get_absolute_url(), "status": e.get_status_display(), "start": e.start_date}
+        for e in Exploration.objects.for_case(case_id)
+    ]

@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from assessments.interface import checks_prefetch
+from assessments.interface import case_explorations, checks_prefetch
 from cases.filters import CaseFilterSet
 from cases.forms import CaseForm, EventFormSet, ParticipationFormSet, formset_rows
 from cases.history import changes_since, dossier_history
@@ -62,6 +62,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
         return super().get_context_data(
             current=assessments[0] if assessments else None,
             earlier=assessments[1:],
+            explorations=case_explorations(self.object.pk),
             history=dossier_history(self.object),
             **kwargs,
         )

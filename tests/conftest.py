@@ -49,3 +49,16 @@ def seed_cases(django_db_setup, django_db_blocker):
         Source.objects.all().delete()
         for model in (Assessment, Case, Event, Municipality, Participation, Source):
             model.history.all().delete()
+
+
+@pytest.fixture(scope="module")
+def seed_explorations(seed_cases, django_db_blocker):
+    """The seed exploration of seed 003 on top of the seed cases; removed before the cases go."""
+    from assessments.explorations.models import Exploration
+
+    with django_db_blocker.unblock():
+        call_command("load_seed_explorations", stdout=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        Exploration.objects.all().delete()
+        Exploration.history.all().delete()
