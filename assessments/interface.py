@@ -108,6 +108,11 @@ def case_explorations(case_id: int) -> list[dict]:
     from assessments.explorations.models import Exploration
 
     return [
-        {"title": e.title, "url": e.get_absolute_url(), "status": e.get_status_display(), "start": e.start_date}
+        {
+            "title": e.title,
+            "url": e.get_absolute_url(),
+            "status": e.get_status_display(),
+            "start": e.start_date,
+        }
         for e in Exploration.objects.for_case(case_id)
     ]

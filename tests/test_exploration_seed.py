@@ -13,7 +13,9 @@ from assessments.models import VariantScore
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_explorations")]
 
-SOURCE = (settings.BASE_DIR.parent / "shared" / "seeds" / "003_21fe8ac6f2fa6560.txt").read_text(encoding="utf-8")
+SOURCE = (settings.BASE_DIR.parent / "shared" / "seeds" / "003_21fe8ac6f2fa6560.txt").read_text(
+    encoding="utf-8"
+)
 FLAT = " ".join(SOURCE.split())
 SLUG = "oldenzaal-noaberkracht-2022"
 
@@ -29,7 +31,12 @@ def variant(exploration, number):
 
 def test_the_three_municipalities_explore_and_losser_may_join_later(seeded):
     roles = {m.municipality.name: m.role for m in seeded.memberships.select_related("municipality")}
-    assert roles == {"Oldenzaal": "partner", "Dinkelland": "partner", "Tubbergen": "partner", "Losser": "considered"}
+    assert roles == {
+        "Oldenzaal": "partner",
+        "Dinkelland": "partner",
+        "Tubbergen": "partner",
+        "Losser": "considered",
+    }
 
 
 def test_the_two_preconditions_and_seven_criteria_and_six_points_as_printed(seeded):
@@ -43,7 +50,9 @@ def test_the_two_preconditions_and_seven_criteria_and_six_points_as_printed(seed
     assert criteria[6] == "mogelijke versterking bestuurlijke slagkracht/slagvaardigheid"
     assert all(f"• {name}" in FLAT for name in criteria)
     points = [p.name for p in seeded.work_points.all()]
-    assert len(points) == 6 and points[-1] == "Invloed op regionale verhoudingen (onder andere positie Losser)"
+    assert (
+        len(points) == 6 and points[-1] == "Invloed op regionale verhoudingen (onder andere positie Losser)"
+    )
     assert all(c.weight is None for c in seeded.criteria.all())
 
 
@@ -96,7 +105,9 @@ def test_assignments_name_their_source_and_lines(seeded):
 
 
 def test_experiences_link_the_cases_the_text_names(seeded):
-    linked = {e.name: e.case.number if e.case else None for e in seeded.experience_links.select_related("case")}
+    linked = {
+        e.name: e.case.number if e.case else None for e in seeded.experience_links.select_related("case")
+    }
     assert linked["BAR-gemeenten"] == 8
     assert linked["Voorne Putten"] == 24
     assert linked["Noaberkracht (Dinkelland en Tubbergen)"] == 6

@@ -73,7 +73,7 @@ class ExplorationUpdateView(ExplorationEditMixin):
                 exploration_id=self.exploration.pk,
                 user=request.user,
                 expected_version=form.cleaned_data["version"],
-                data=form.resolved(self.exploration),
+                data=form.resolved(),
             )
         except StaleExplorationError as stale:
             return self.merge(form, stale)
@@ -96,7 +96,7 @@ class ExplorationUpdateView(ExplorationEditMixin):
         base = instance_state(record, fields) if record else dict.fromkeys(fields, MISSING)
         labels = {name: form.fields[name].label for name in fields}
         result = three_way_merge(
-            base=base, mine=form.resolved(fresh), theirs=instance_state(fresh, fields), labels=labels
+            base=base, mine=form.resolved(), theirs=instance_state(fresh, fields), labels=labels
         )
         if not result.conflicts:
             try:

@@ -75,12 +75,13 @@ class ExplorationForm(forms.ModelForm):
                 error_messages={"required": _("Kies welke versie u wilt bewaren.")},
             )
 
-    def resolved(self, theirs: Exploration) -> dict:
-        """cleaned_data with each conflict settled as chosen (their value read from the database)."""
+    def resolved(self) -> dict:
+        """cleaned_data with each conflict settled as chosen; "theirs" is the stored value the form
+        was built from (self.initial: validation already copied the input onto the instance)."""
         data = {name: self.cleaned_data[name] for name in EXPLORATION_EDITABLE_FIELDS}
         for name in self.conflict_names:
             if self.cleaned_data.get(f"keep_{name}") == "theirs":
-                data[name] = getattr(theirs, name)
+                data[name] = self.initial.get(name)
         return data
 
 
