@@ -29,9 +29,9 @@ __all__ = [
     "CurrentCheckFilterSet",
     "Rating",
     "annotate_current_ratings",
+    "case_explorations",
     "check_answers_subquery",
     "check_history",
-    "case_explorations",
     "checks_prefetch",
 ]
 

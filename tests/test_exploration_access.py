@@ -48,7 +48,7 @@ READ_PAGES = ["list", "detail"]
 WRITE_PAGES = ["create", "edit", "framework", "variant-new", "variant-edit", "matrix", "check-new"]
 
 
-@pytest.mark.parametrize("page", READ_PAGES + ["pdf"] + WRITE_PAGES + ["pin"])
+@pytest.mark.parametrize("page", [*READ_PAGES, "pdf", *WRITE_PAGES, "pin"])
 def test_anonymous_visitors_are_sent_to_the_login_page(client, exploration, page):
     url = urls(exploration)[page]
     for response in (client.get(url), client.post(url, {"title": "x", "decision": "pinned"})):
@@ -56,7 +56,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, exploration, page
         assert response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("page", READ_PAGES + ["pdf"] + WRITE_PAGES + ["pin"])
+@pytest.mark.parametrize("page", [*READ_PAGES, "pdf", *WRITE_PAGES, "pin"])
 def test_a_user_without_a_role_gets_403_even_for_a_missing_exploration(
     client, exploration, page, django_user_model
 ):
@@ -77,7 +77,7 @@ def test_raadslid_downloads_the_pdf(client, exploration, raadslid):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
 
 
-@pytest.mark.parametrize("page", WRITE_PAGES + ["pin"])
+@pytest.mark.parametrize("page", [*WRITE_PAGES, "pin"])
 def test_raadslid_cannot_edit_and_nothing_changes(client, exploration, raadslid, page):
     client.force_login(raadslid)
     url = urls(exploration)[page]

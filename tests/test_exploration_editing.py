@@ -7,13 +7,12 @@ from django.db import IntegrityError
 from django.urls import reverse
 from pypdf import PdfReader
 
+from assessments.explorations.default_template import default_template_ensure
 from assessments.explorations.matrix import matrix_build
 from assessments.explorations.models import Exploration
 from assessments.explorations.review_services import matrix_update
 from assessments.explorations.services import StaleExplorationError, exploration_update
-from assessments.models import Assessment, FrameworkTemplate
-from assessments.explorations.default_template import default_template_ensure
-from assessments.models import FrameworkTemplateItem
+from assessments.models import Assessment, FrameworkTemplate, FrameworkTemplateItem
 from tests.factories import (
     AssessmentFactory,
     CaseFactory,
@@ -38,7 +37,8 @@ def sections(exploration, **changes):
     data = {
         "title": exploration.title, "status": exploration.status, "start_date": exploration.start_date,
         "end_date": exploration.end_date, "case": "", "introduction": exploration.introduction,
-        "urgency": exploration.urgency, "partners": exploration.partners, "added_value": exploration.added_value,
+        "urgency": exploration.urgency, "partners": exploration.partners,
+        "added_value": exploration.added_value,
         "drawbacks": exploration.drawbacks, "conditions": exploration.conditions,
         "experiences": exploration.experiences, "way_forward": exploration.way_forward,
         "version": exploration.version,
@@ -143,8 +143,8 @@ def test_disjoint_edits_merge_by_themselves(advisor_client, adviseur):
 
 def test_a_field_both_changed_is_shown_side_by_side_and_saved_only_after_a_choice(advisor_client, adviseur):
     exploration = ExplorationFactory(urgency="Oud.", partners="Oud.")
-    exploration_update(exploration_id=exploration.pk, user=adviseur, expected_version=1,
-                       data=sections(exploration, case=None, urgency="Hun urgentie.", partners="Hun analyse."))  # fmt: skip
+    theirs = sections(exploration, case=None, urgency="Hun urgentie.", partners="Hun analyse.")
+    exploration_update(exploration_id=exploration.pk, user=adviseur, expected_version=1, data=theirs)
     url = reverse("exploration-edit", args=[exploration.slug])
     response = advisor_client.post(url, sections(exploration, urgency="Mijn urgentie."))
     page = response.content.decode()
@@ -209,13 +209,13 @@ def test_pinned_cases_show_in_the_pdf_and_dismissed_ones_leave_the_list(advisor_
 
 
 def test_the_exploration_page_runs_a_fixed_number_of_queries(advisor_client, django_assert_num_queries):
-    exploration, cases = pinned_setup()
+    exploration, _cases = pinned_setup()
     VariantFactory(exploration=exploration)
     url = exploration.get_absolute_url()
     advisor_client.get(url)
     with django_assert_num_queries(29):
         advisor_client.get(url)
-    for n in range(4):
+    for _n in range(4):
         VariantFactory(exploration=exploration)
         ParticipationFactory(case=CaseFactory(), municipality=exploration.memberships.first().municipality)
     with django_assert_num_queries(29):
