@@ -111,7 +111,12 @@ class ExplorationUpdateView(ExplorationEditMixin):
                 return HttpResponseRedirect(self.request.path)
             taken = ", ".join(str(labels[name]) for name in result.taken_from_them)
             message = _("De verkenning is opgeslagen en samengevoegd met de wijzigingen van een collega.")
-            return self.done(f"{message} {_('Van de collega overgenomen')}: {taken}." if taken else message)
+            if taken:
+                message = _("%(message)s Van de collega overgenomen: %(fields)s.") % {
+                    "message": message,
+                    "fields": taken,
+                }
+            return self.done(message)
         names = [conflict.name for conflict in result.conflicts]
         initial = {**result.merged, "version": fresh.version, "conflicts": ",".join(names)}
         merged_form = ExplorationForm(instance=fresh, initial=initial, conflict_names=names)

@@ -14,6 +14,7 @@ How the ranking works, in a few lines (no hidden score):
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments.choices import Criterion, Rating
 from assessments.explorations.choices import ExplorationRole, PinDecision
@@ -26,10 +27,10 @@ WEAK = {Rating.LIMITED, Rating.NO}
 LIMIT = 10
 NUMBER_WORDS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
 ALSO_FORM = {
-    ArrangementType.WERKORGANISATIE: "ook een ambtelijke fusie in een werkorganisatie",
-    ArrangementType.GASTHEER: "ook een gastheerconstructie",
-    ArrangementType.PARTIAL: "ook een partiële samenwerking",
-    ArrangementType.BESTUURLIJKE_FUSIE: "ook een bestuurlijke fusie",
+    ArrangementType.WERKORGANISATIE: gettext_lazy("ook een ambtelijke fusie in een werkorganisatie"),
+    ArrangementType.GASTHEER: gettext_lazy("ook een gastheerconstructie"),
+    ArrangementType.PARTIAL: gettext_lazy("ook een partiële samenwerking"),
+    ArrangementType.BESTUURLIJKE_FUSIE: gettext_lazy("ook een bestuurlijke fusie"),
 }
 
 
@@ -84,7 +85,7 @@ def _reasons(case: Case, profile: dict) -> tuple[list[str], int]:
                 (2, _("zelfde zwak punt: %(criterion)s") % {"criterion": str(criterion.label).lower()})
             )
     if case.arrangement_type in profile["forms"]:
-        found.append((3, ALSO_FORM[case.arrangement_type]))
+        found.append((3, str(ALSO_FORM[case.arrangement_type])))
     if profile["partners"] >= 2 and len(cooperating) == profile["partners"]:
         count = NUMBER_WORDS.get(len(cooperating), str(len(cooperating)))
         found.append((4, _("ook %(count)s partners") % {"count": count}))
