@@ -27,3 +27,6 @@ class AssessmentAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if obj.case_id:
             case_search_refresh(case_ids=[obj.case_id])
+
+
+from assessments.explorations import admin as explorations_admin  # noqa: E402, F401  (registers)

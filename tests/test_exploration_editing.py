@@ -213,10 +213,58 @@ def test_the_exploration_page_runs_a_fixed_number_of_queries(advisor_client, dja
     VariantFactory(exploration=exploration)
     url = exploration.get_absolute_url()
     advisor_client.get(url)
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(30):
         advisor_client.get(url)
     for _n in range(4):
         VariantFactory(exploration=exploration)
         ParticipationFactory(case=CaseFactory(), municipality=exploration.memberships.first().municipality)
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(30):
         advisor_client.get(url)
+
+
+def variant_post(variant, version, **changes):
+    data = {
+        "name": variant.name, "description": variant.description, "arrangement_type": "",
+        "strengths": "\n".join(variant.strengths), "weaknesses": "", "opportunities": "", "threats": "",
+        "needed": "", "reflection": "", "failed_precondition": "", "order": 1, "version": version,
+    }  # fmt: skip
+    return {**data, **changes}
+
+
+def test_variant_edits_merge_and_a_shared_field_waits_for_a_choice(advisor_client, adviseur):
+    from assessments.explorations.services import variant_save
+
+    exploration = ExplorationFactory()
+    variant = VariantFactory(exploration=exploration, description="Oud.", strengths=["Flexibel"])
+    url = reverse("variant-edit", args=[exploration.slug, variant.pk])
+    theirs = {
+        name: getattr(variant, name) for name in ("name", "arrangement_type", "weaknesses", "opportunities")
+    }
+    theirs |= {"description": "Oud.", "strengths": ["Flexibel", "Goedkoop"], "threats": ["Hun dreiging"]}
+    theirs |= {"needed": "", "reflection": "", "failed_precondition": None, "order": 1}
+    variant_save(
+        exploration_id=exploration.pk, user=adviseur, expected_version=1, variant_id=variant.pk, data=theirs
+    )
+
+    response = advisor_client.post(url, variant_post(variant, 1, description="Mijn beschrijving."))
+    assert response.status_code == 302
+    variant.refresh_from_db()
+    assert variant.description == "Mijn beschrijving." and variant.strengths == ["Flexibel", "Goedkoop"]
+
+    theirs |= {
+        "description": variant.description,
+        "strengths": variant.strengths,
+        "threats": ["Nieuwe dreiging"],
+    }
+    variant_save(
+        exploration_id=exploration.pk, user=adviseur, expected_version=3, variant_id=variant.pk, data=theirs
+    )
+    response = advisor_client.post(url, variant_post(variant, 3, threats="Mijn dreiging"))
+    assert response.status_code == 200 and "Nieuwe dreiging" in response.content.decode()
+    variant.refresh_from_db()
+    assert variant.threats == ["Nieuwe dreiging"]
+    retry = variant_post(variant, 4, threats="Mijn dreiging", conflicts="threats", keep_threats="mine")
+    retry["description"] = variant.description
+    assert advisor_client.post(url, retry).status_code == 302
+    variant.refresh_from_db()
+    assert variant.threats == ["Mijn dreiging"]

@@ -13,10 +13,21 @@ from django.views import View
 
 from assessments.explorations.choices import PinDecision
 from assessments.explorations.forms import ExplorationForm, VariantForm
-from assessments.explorations.merge import instance_state, three_way_merge, version_record
+from assessments.explorations.merge import (
+    instance_state,
+    next_version_started,
+    part_state_at,
+    three_way_merge,
+    version_record,
+)
 from assessments.explorations.models import EXPLORATION_EDITABLE_FIELDS, Exploration
 from assessments.explorations.review_services import similar_case_decide
-from assessments.explorations.services import StaleExplorationError, exploration_update, variant_save
+from assessments.explorations.services import (
+    VARIANT_FIELDS,
+    StaleExplorationError,
+    exploration_update,
+    variant_save,
+)
 from assessments.explorations.views import ExplorationReaderMixin
 from cases.models import Case
 
@@ -44,17 +55,66 @@ class ExplorationEditMixin(ExplorationReaderMixin, View):
 
 
 def _shown(form, name: str, value) -> str:
-    """A value as the editor knows it: choice labels, a case's title."""
+    """A value as the editor knows it: choice labels, a related record's name, lists as lines."""
     field = form.fields[name]
-    if name == "case":
-        case = value if isinstance(value, Case) else Case.objects.filter(pk=value).first() if value else None
-        return str(case) if case else "—"
-    if getattr(field, "choices", None) and not isinstance(value, list):
+    if isinstance(value, list):
+        return "\n".join(value) or "—"
+    if hasattr(field, "queryset"):
+        related = (
+            value if hasattr(value, "_meta") else field.queryset.filter(pk=value).first() if value else None
+        )
+        return str(related) if related else "—"
+    if getattr(field, "choices", None):
         return str(dict(field.choices).get(value, value)) or "—"
-    return value or "—"
+    return str(value) if value not in (None, "") else "—"
 
 
-class ExplorationUpdateView(ExplorationEditMixin):
+def conflicts_shown(form, conflicts) -> list[dict]:
+    return [
+        {
+            "name": c.name,
+            "label": c.label,
+            "mine": _shown(form, c.name, c.mine),
+            "theirs": _shown(form, c.name, c.theirs),
+        }
+        for c in conflicts
+    ]
+
+
+class MergeMixin:
+    """After a StaleExplorationError: merge field by field; save when nothing conflicts, else show both."""
+
+    def merge(self, form, stale: StaleExplorationError, *, base: dict | None, theirs: dict, save, rebuild):
+        fields = form.merge_fields
+        labels = {name: form.fields[name].label for name in fields}
+        result = three_way_merge(
+            base=base or dict.fromkeys(fields, MISSING), mine=form.resolved(), theirs=theirs, labels=labels
+        )
+        fresh = stale.exploration
+        if not result.conflicts:
+            try:
+                save(fresh.version, result.merged)
+            except StaleExplorationError:
+                messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
+                return HttpResponseRedirect(self.request.path)
+            message = _("De verkenning is opgeslagen en samengevoegd met de wijzigingen van een collega.")
+            taken = ", ".join(str(labels[name]) for name in result.taken_from_them)
+            if taken:
+                message = _("%(message)s Van de collega overgenomen: %(fields)s.") % {
+                    "message": message,
+                    "fields": taken,
+                }
+            return self.done(message)
+        names = [conflict.name for conflict in result.conflicts]
+        merged_form = rebuild(
+            {**result.merged, "version": fresh.version, "conflicts": ",".join(names)}, names
+        )
+        self.exploration = fresh
+        taken = [str(labels[name]) for name in result.taken_from_them]
+        return self.render(form=merged_form, conflicts=conflicts_shown(form, result.conflicts), taken=taken)
+
+
+class ExplorationUpdateView(MergeMixin, ExplorationEditMixin):
     """The exploration's fields and sections; on a conflict, a field-level three-way merge."""
 
     template_name = "assessments/explorations/edit.html"
@@ -76,7 +136,7 @@ class ExplorationUpdateView(ExplorationEditMixin):
                 data=form.resolved(),
             )
         except StaleExplorationError as stale:
-            return self.merge(form, stale)
+            return self.on_stale(form, stale)
         return self.done(_("De verkenning is opgeslagen."))
 
     def _conflicts_of(self, form):
@@ -89,52 +149,28 @@ class ExplorationUpdateView(ExplorationEditMixin):
             for name in form.conflict_names
         ]
 
-    def merge(self, form, stale: StaleExplorationError):
-        fresh = stale.exploration
+    def on_stale(self, form, stale: StaleExplorationError):
+        fresh, fields = stale.exploration, EXPLORATION_EDITABLE_FIELDS
         record = version_record(fresh, stale.expected_version)
-        fields = EXPLORATION_EDITABLE_FIELDS
-        base = instance_state(record, fields) if record else dict.fromkeys(fields, MISSING)
-        labels = {name: form.fields[name].label for name in fields}
-        result = three_way_merge(
-            base=base, mine=form.resolved(), theirs=instance_state(fresh, fields), labels=labels
+
+        def save(version, data):
+            exploration_update(
+                exploration_id=fresh.pk, user=self.request.user, expected_version=version, data=data
+            )
+
+        return self.merge(
+            form,
+            stale,
+            base=instance_state(record, fields) if record else None,
+            theirs=instance_state(fresh, fields),
+            save=save,
+            rebuild=lambda initial, names: ExplorationForm(
+                instance=fresh, initial=initial, conflict_names=names
+            ),
         )
-        if not result.conflicts:
-            try:
-                exploration_update(
-                    exploration_id=fresh.pk,
-                    user=self.request.user,
-                    expected_version=fresh.version,
-                    data=result.merged,
-                )
-            except StaleExplorationError:
-                messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
-                return HttpResponseRedirect(self.request.path)
-            taken = ", ".join(str(labels[name]) for name in result.taken_from_them)
-            message = _("De verkenning is opgeslagen en samengevoegd met de wijzigingen van een collega.")
-            if taken:
-                message = _("%(message)s Van de collega overgenomen: %(fields)s.") % {
-                    "message": message,
-                    "fields": taken,
-                }
-            return self.done(message)
-        names = [conflict.name for conflict in result.conflicts]
-        initial = {**result.merged, "version": fresh.version, "conflicts": ",".join(names)}
-        merged_form = ExplorationForm(instance=fresh, initial=initial, conflict_names=names)
-        self.exploration = fresh
-        conflicts = [
-            {
-                "name": c.name,
-                "label": c.label,
-                "mine": _shown(form, c.name, c.mine),
-                "theirs": _shown(form, c.name, c.theirs),
-            }
-            for c in result.conflicts
-        ]
-        taken = [str(labels[name]) for name in result.taken_from_them]
-        return self.render(form=merged_form, conflicts=conflicts, taken=taken)
 
 
-class VariantEditView(ExplorationEditMixin):
+class VariantEditView(MergeMixin, ExplorationEditMixin):
     """Create a variant (no pk) or edit one, with its SWOT."""
 
     template_name = "assessments/explorations/variant_form.html"
@@ -156,20 +192,44 @@ class VariantEditView(ExplorationEditMixin):
         form = VariantForm(request.POST, instance=self.variant, exploration=self.exploration)
         if form.is_valid():
             try:
-                variant_save(
-                    exploration_id=self.exploration.pk,
-                    user=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    variant_id=self.variant.pk if self.variant else None,
-                    data=form.cleaned_data,
-                )
+                self.save(form.cleaned_data["version"], form.resolved())
             except StaleExplorationError as stale:
-                return self.render(form=_with_version(form, stale), variant=self.variant, stale=True)
+                return self.on_stale(form, stale)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 return self.done(_("De variant is opgeslagen."), "#variants")
         return self.render(form=form, variant=self.variant)
+
+    def save(self, version: int, data: dict):
+        variant_save(
+            exploration_id=self.exploration.pk,
+            user=self.request.user,
+            expected_version=version,
+            variant_id=self.variant.pk if self.variant else None,
+            data=data,
+        )
+
+    def on_stale(self, form, stale: StaleExplorationError):
+        """A new variant simply goes in; an edited one is merged with what a colleague saved."""
+        fields = VARIANT_FIELDS
+        if self.variant is None:
+            return self.merge(
+                form, stale, base=form.resolved(), theirs=form.resolved(), save=self.save, rebuild=None
+            )
+        current = get_object_or_404(stale.exploration.variants, pk=self.variant.pk)
+        started = next_version_started(stale.exploration, stale.expected_version)
+        base = part_state_at(current, started, fields)
+        return self.merge(
+            form,
+            stale,
+            base=base,
+            theirs=instance_state(current, fields),
+            save=self.save,
+            rebuild=lambda initial, names: VariantForm(
+                instance=current, initial=initial, conflict_names=names, exploration=stale.exploration
+            ),
+        )
 
 
 def _with_version(form, stale: StaleExplorationError):

@@ -12,6 +12,7 @@ from assessments.explorations.framework_models import (
     WorkPoint,
 )
 from assessments.explorations.models import EXPLORATION_EDITABLE_FIELDS, SECTION_FIELDS, Exploration
+from assessments.explorations.services import VARIANT_FIELDS
 from cases.forms import DATE_HELP
 from cases.models import Case, Municipality
 
@@ -50,23 +51,17 @@ class ExplorationCreateForm(forms.Form):
         self.fields["template"].initial = FrameworkTemplate.objects.filter(is_default=True).first()
 
 
-class ExplorationForm(forms.ModelForm):
-    """The exploration's own fields and sections, plus the version the editor started from."""
+class MergeableForm(forms.ModelForm):
+    """A form that can come back from a three-way merge with a choice per conflicting field."""
 
+    merge_fields: list[str] = []
     version = forms.IntegerField(widget=forms.HiddenInput)
     conflicts = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    class Meta:
-        model = Exploration
-        fields = EXPLORATION_EDITABLE_FIELDS
-        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in SECTION_FIELDS}
-        help_texts = {"start_date": DATE_HELP}
-
     def __init__(self, *args, conflict_names: list[str] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = Case.objects.order_by("number", "title")
         names = list(conflict_names) or [n for n in (self.data.get("conflicts") or "").split(",") if n]
-        self.conflict_names = [n for n in names if n in self.fields]
+        self.conflict_names = [n for n in names if n in self.merge_fields]
         for name in self.conflict_names:
             self.fields[f"keep_{name}"] = forms.ChoiceField(
                 label=_("Welke versie van “%(field)s” wilt u bewaren?") % {"field": self.fields[name].label},
@@ -78,11 +73,27 @@ class ExplorationForm(forms.ModelForm):
     def resolved(self) -> dict:
         """cleaned_data with each conflict settled as chosen; "theirs" is the stored value the form
         was built from (self.initial: validation already copied the input onto the instance)."""
-        data = {name: self.cleaned_data[name] for name in EXPLORATION_EDITABLE_FIELDS}
+        data = {name: self.cleaned_data[name] for name in self.merge_fields}
         for name in self.conflict_names:
             if self.cleaned_data.get(f"keep_{name}") == "theirs":
                 data[name] = self.initial.get(name)
         return data
+
+
+class ExplorationForm(MergeableForm):
+    """The exploration's own fields and sections, plus the version the editor started from."""
+
+    merge_fields = EXPLORATION_EDITABLE_FIELDS
+
+    class Meta:
+        model = Exploration
+        fields = EXPLORATION_EDITABLE_FIELDS
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in SECTION_FIELDS}
+        help_texts = {"start_date": DATE_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = Case.objects.order_by("number", "title")
 
 
 class LinesField(forms.CharField):
@@ -97,10 +108,10 @@ class LinesField(forms.CharField):
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
-class VariantForm(forms.ModelForm):
+class VariantForm(MergeableForm):
     """A form of cooperation with its SWOT (one point per line)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    merge_fields = VARIANT_FIELDS
     strengths = LinesField(label=_("Sterktes"), required=False, help_text=_("Eén punt per regel."))
     weaknesses = LinesField(label=_("Zwaktes"), required=False, help_text=_("Eén punt per regel."))
     opportunities = LinesField(label=_("Kansen"), required=False, help_text=_("Eén punt per regel."))
@@ -108,10 +119,7 @@ class VariantForm(forms.ModelForm):
 
     class Meta:
         model = Variant
-        fields = [
-            "name", "description", "arrangement_type", "strengths", "weaknesses", "opportunities", "threats",
-            "needed", "reflection", "failed_precondition", "order",
-        ]  # fmt: skip
+        fields = VARIANT_FIELDS
         widgets = {
             name: forms.Textarea(attrs={"rows": 5}) for name in ("description", "needed", "reflection")
         }

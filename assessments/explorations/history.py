@@ -18,6 +18,7 @@ from assessments.explorations.models import (
 )
 from assessments.models import Assessment
 from cases.history import HistoryEntry, _entries
+from cases.models import Case, Municipality
 
 ORDER = ("history_date", "history_id")
 PARTS = [
@@ -41,13 +42,17 @@ def exploration_history(exploration: Exploration) -> list[HistoryEntry]:
         lambda record: _("Verkenning"),
         {},
     )
-    for model, label in PARTS:
-        records = list(
+    records = {
+        model: list(
             model.history.filter(exploration_id=exploration.pk)
             .select_related("history_user")
             .order_by(*ORDER)
         )
-        entries += _entries(model, records, lambda record, label=label: _subject(label, record), {})
+        for model, _label in PARTS
+    }
+    names = _names(records)
+    for model, label in PARTS:
+        entries += _entries(model, records[model], lambda r, label=label: _subject(label, r, names), names)
     variant_ids = list(exploration.variants.values_list("pk", flat=True))
     scores = list(
         VariantScore.history.filter(variant_id__in=variant_ids)
@@ -58,6 +63,18 @@ def exploration_history(exploration: Exploration) -> list[HistoryEntry]:
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
-def _subject(label: str, record) -> str:
+def _names(records: dict) -> dict:
+    """Names of the municipalities and cases the records point at (two queries)."""
+    municipality_ids = {r.municipality_id for r in records[ExplorationMunicipality]}
+    case_ids = {r.case_id for r in records[SimilarCaseDecision]}
+    names = {(Municipality, m.pk): m.name for m in Municipality.objects.filter(pk__in=municipality_ids)}
+    return names | {(Case, c.pk): c.title for c in Case.objects.filter(pk__in=case_ids)}
+
+
+def _subject(label: str, record, names: dict) -> str:
     name = getattr(record, "name", "") or getattr(record, "council", "")
+    if hasattr(record, "municipality_id"):
+        name = names.get((Municipality, record.municipality_id), "")
+    elif isinstance(record, SimilarCaseDecision.history.model):
+        name = names.get((Case, record.case_id), "")
     return f"{label} {name}".strip()

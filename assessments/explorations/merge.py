@@ -51,9 +51,20 @@ def version_record(exploration, version: int):
     return exploration.history.filter(version=version).order_by("-history_date", "-history_id").first()
 
 
-def part_state_at(part: models.Model, when, fields: list[str]) -> dict | None:
-    """A part (e.g. a variant) as it was at time `when`, from its own history."""
-    record = part.history.filter(history_date__lte=when).order_by("-history_date", "-history_id").first()
+def next_version_started(exploration, version: int):
+    """When the exploration left `version` (its first history record with a higher version)."""
+    record = exploration.history.filter(version__gt=version).order_by("history_date", "history_id").first()
+    return record.history_date if record else None
+
+
+def part_state_at(part: models.Model, before, fields: list[str]) -> dict | None:
+    """A part (e.g. a variant) as it was just before time `before`, from its own history.
+
+    The services bump the exploration's version before they write its parts, so the parts as of
+    the start of version v+1 are the parts of version v.
+    """
+    records = part.history.all() if before is None else part.history.filter(history_date__lt=before)
+    record = records.order_by("-history_date", "-history_id").first()
     if record is None or record.history_type == "-":
         return None
     return instance_state(record, fields)

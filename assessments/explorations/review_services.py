@@ -24,6 +24,7 @@ def matrix_update(
     Only changed cells are written; a cell back at "niet beoordeeld" without motivation is removed.
     """
     exploration = lock_current(exploration_id, expected_version)
+    bump(exploration, user)
     variant_ids = set(Variant.objects.filter(exploration=exploration).values_list("pk", flat=True))
     criterion_ids = set(
         FrameworkCriterion.objects.filter(exploration=exploration).values_list("pk", flat=True)
@@ -46,7 +47,6 @@ def matrix_update(
         if cell.pk is None or (cell.score, cell.motivation) != (value["score"], value["motivation"]):
             cell.score, cell.motivation = value["score"], value["motivation"]
             save_validated(cell, user)
-    bump(exploration, user)
 
 
 @transaction.atomic
@@ -55,9 +55,9 @@ def exploration_assessment_create(
 ) -> Assessment:
     """Record Korsten's five-point check for the partnership; the newest is the current one."""
     exploration = lock_current(exploration_id, expected_version)
+    bump(exploration, user)
     assessment = Assessment(exploration=exploration, **{name: data[name] for name in CHECK_FIELDS})
     save_validated(assessment, user)
-    bump(exploration, user)
     return assessment
 
 

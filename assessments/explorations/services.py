@@ -152,10 +152,10 @@ def framework_update(
 ) -> Exploration:
     """Make the toetsingskader exactly these rows (each may carry the `id` of an existing row)."""
     exploration = lock_current(exploration_id, expected_version)
+    bump(exploration, user)
     _replace(exploration, user, Precondition, preconditions, ["name", "judgement", "motivation", "order"])
     _replace(exploration, user, FrameworkCriterion, criteria, ["name", "explanation", "weight", "order"])
     _replace(exploration, user, WorkPoint, points, ["name", "elaboration", "order"])
-    bump(exploration, user)
     return exploration
 
 
@@ -190,8 +190,8 @@ def variant_save(
         and not exploration.preconditions.filter(pk=variant.failed_precondition_id).exists()
     ):
         raise ValidationError(_("Die randvoorwaarde hoort niet bij deze verkenning."))
+    bump(exploration, user)  # first, so that a part's history falls inside its version (merge.py)
     save_validated(variant, user)
-    bump(exploration, user)
     return variant
 
 
@@ -202,9 +202,9 @@ def variant_delete(
     """Remove a variant and its scores from the comparison."""
     exploration = lock_current(exploration_id, expected_version)
     variant = Variant.objects.get(pk=variant_id, exploration=exploration)
+    bump(exploration, user)
     for score in variant.scores.all():
         score._history_user = user
         score.delete()
     variant._history_user = user
     variant.delete()
-    bump(exploration, user)
