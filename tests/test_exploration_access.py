@@ -41,6 +41,7 @@ def urls(exploration):
         "matrix": reverse("exploration-matrix", args=[slug]),
         "check-new": reverse("exploration-check-create", args=[slug]),
         "pin": reverse("exploration-similar-decide", args=[slug, "oude-casus"]),
+        "variant-delete": reverse("variant-delete", args=[slug, variant.pk]),
     }
 
 
@@ -48,7 +49,7 @@ READ_PAGES = ["list", "detail"]
 WRITE_PAGES = ["create", "edit", "framework", "variant-new", "variant-edit", "matrix", "check-new"]
 
 
-@pytest.mark.parametrize("page", [*READ_PAGES, "pdf", *WRITE_PAGES, "pin"])
+@pytest.mark.parametrize("page", [*READ_PAGES, "pdf", *WRITE_PAGES, "pin", "variant-delete"])
 def test_anonymous_visitors_are_sent_to_the_login_page(client, exploration, page):
     url = urls(exploration)[page]
     for response in (client.get(url), client.post(url, {"title": "x", "decision": "pinned"})):
@@ -56,7 +57,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, exploration, page
         assert response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("page", [*READ_PAGES, "pdf", *WRITE_PAGES, "pin"])
+@pytest.mark.parametrize("page", [*READ_PAGES, "pdf", *WRITE_PAGES, "pin", "variant-delete"])
 def test_a_user_without_a_role_gets_403_even_for_a_missing_exploration(
     client, exploration, page, django_user_model
 ):
@@ -77,7 +78,7 @@ def test_raadslid_downloads_the_pdf(client, exploration, raadslid):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
 
 
-@pytest.mark.parametrize("page", [*WRITE_PAGES, "pin"])
+@pytest.mark.parametrize("page", [*WRITE_PAGES, "pin", "variant-delete"])
 def test_raadslid_cannot_edit_and_nothing_changes(client, exploration, raadslid, page):
     client.force_login(raadslid)
     url = urls(exploration)[page]
@@ -87,6 +88,7 @@ def test_raadslid_cannot_edit_and_nothing_changes(client, exploration, raadslid,
     exploration.refresh_from_db()
     assert exploration.title == "Twee gemeenten" and exploration.version == 1
     assert not exploration.case_decisions.exists()
+    assert exploration.variants.count() == 1
 
 
 @pytest.mark.parametrize("page", READ_PAGES + WRITE_PAGES)

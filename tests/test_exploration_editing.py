@@ -268,3 +268,15 @@ def test_variant_edits_merge_and_a_shared_field_waits_for_a_choice(advisor_clien
     assert advisor_client.post(url, retry).status_code == 302
     variant.refresh_from_db()
     assert variant.threats == ["Mijn dreiging"]
+
+
+def test_deleting_a_variant_removes_its_scores_and_is_guarded(advisor_client):
+    exploration = ExplorationFactory()
+    variant = VariantFactory(exploration=exploration, name="Weg ermee")
+    variant.scores.create(criterion=FrameworkCriterionFactory(exploration=exploration), score="+")
+    url = reverse("variant-delete", args=[exploration.slug, variant.pk])
+    assert advisor_client.post(url, {"version": 0}).status_code == 302
+    assert exploration.variants.count() == 1
+    assert advisor_client.post(url, {"version": 1}).status_code == 302
+    assert not exploration.variants.exists()
+    assert variant.history.first().history_type == "-"

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -26,6 +27,7 @@ from assessments.explorations.services import (
     VARIANT_FIELDS,
     StaleExplorationError,
     exploration_update,
+    variant_delete,
     variant_save,
 )
 from assessments.explorations.views import ExplorationReaderMixin
@@ -238,6 +240,27 @@ def _with_version(form, stale: StaleExplorationError):
     data["version"] = stale.exploration.version
     form.data = data
     return form
+
+
+class VariantDeleteView(ExplorationEditMixin):
+    """POST: take a variant (and its scores) out of the comparison; guarded by the version."""
+
+    def post(self, request, slug, pk):
+        variant = get_object_or_404(self.exploration.variants, pk=pk)
+        try:
+            variant_delete(
+                exploration_id=self.exploration.pk,
+                user=request.user,
+                expected_version=int(request.POST.get("version") or 0),
+                variant_id=variant.pk,
+            )
+        except StaleExplorationError:
+            messages.error(
+                request,
+                _("Een collega wijzigde de verkenning intussen; bekijk de variant en probeer opnieuw."),
+            )
+            return HttpResponseRedirect(reverse("variant-edit", args=[slug, pk]))
+        return self.done(_("De variant “%(name)s” is verwijderd.") % {"name": variant.name}, "#variants")
 
 
 class SimilarCaseDecisionView(ExplorationEditMixin):

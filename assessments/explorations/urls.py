@@ -26,6 +26,11 @@ urlpatterns = [
         name="variant-edit",
     ),
     path(
+        "explorations/<slug:slug>/variants/<int:pk>/delete/",
+        edit_views.VariantDeleteView.as_view(),
+        name="variant-delete",
+    ),
+    path(
         "explorations/<slug:slug>/matrix/", review_views.MatrixUpdateView.as_view(), name="exploration-matrix"
     ),
     path(
