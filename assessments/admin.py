@@ -4,7 +4,20 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from assessments.models import Assessment
-from cases.services import case_search_refresh
+from cases.admin_forms import VersionGuardAdminForm
+from cases.services import case_search_refresh, case_touch
+
+
+class AssessmentAdminForm(VersionGuardAdminForm):
+    """The check's form in the admin, guarded by its dossier's version like the app's editor."""
+
+    class Meta:
+        model = Assessment
+        fields = "__all__"
+
+    @staticmethod
+    def case_of(instance):
+        return instance.case
 
 
 @admin.register(Assessment)
@@ -23,7 +36,14 @@ class AssessmentAdmin(SimpleHistoryAdmin):
     search_fields = ["case__title", "assessor"]
     autocomplete_fields = ["case", "source"]
 
+    form = AssessmentAdminForm
+
+    def delete_model(self, request, obj):
+        case_touch(case_id=obj.case_id, user=request.user)
+        super().delete_model(request, obj)
+
     def save_model(self, request, obj, form, change):
+        case_touch(case_id=obj.case_id, user=request.user)  # a new version, before the check is written
         super().save_model(request, obj, form, change)
         if obj.case_id:
             case_search_refresh(case_ids=[obj.case_id])

@@ -3,13 +3,11 @@
 from django import forms
 
 from assessments.models import Assessment
-from cases.forms import DATE_HELP
+from cases.forms import DATE_HELP, MergeableFormMixin
 
 
-class AssessmentForm(forms.ModelForm):
+class AssessmentForm(MergeableFormMixin, forms.ModelForm):
     """A five-point check: a rating for every criterion and the verbatim answer."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = Assessment

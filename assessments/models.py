@@ -27,6 +27,19 @@ def answer_field(criterion: Criterion) -> models.TextField:
     )
 
 
+def question_field(criterion: Criterion) -> models.CharField:
+    return models.CharField(
+        format_lazy("{}: {}", criterion.label, _("vraag zoals gedrukt")),
+        max_length=300,
+        blank=True,
+        help_text=format_lazy(
+            "{} {}",
+            _("Alleen als de bron de vraag anders stelt dan de standaardvraag:"),
+            QUESTIONS[criterion],
+        ),
+    )
+
+
 class AssessmentQuerySet(models.QuerySet):
     """Chainable reads of assessments."""
 
@@ -45,8 +58,9 @@ class AssessmentQuerySet(models.QuerySet):
 class Assessment(models.Model):
     """A five-point check of a case or of an exploration, on a date by an assessor; the latest is current.
 
-    Each criterion has a rating on one ordinal scale and the assessor's verbatim answer. Exactly one
-    of case and exploration is set.
+    Each criterion has a rating on one ordinal scale and the assessor's verbatim answer; the
+    question is stored only where the source printed it differently from the standard wording.
+    Exactly one of case and exploration is set.
     """
 
     case = models.ForeignKey(
@@ -77,14 +91,19 @@ class Assessment(models.Model):
     )
     urgency_rating = rating_field(Criterion.URGENCY)
     urgency_answer = answer_field(Criterion.URGENCY)
+    urgency_question = question_field(Criterion.URGENCY)
     benefits_rating = rating_field(Criterion.BENEFITS)
     benefits_answer = answer_field(Criterion.BENEFITS)
+    benefits_question = question_field(Criterion.BENEFITS)
     trust_rating = rating_field(Criterion.TRUST)
     trust_answer = answer_field(Criterion.TRUST)
+    trust_question = question_field(Criterion.TRUST)
     images_rating = rating_field(Criterion.IMAGES)
     images_answer = answer_field(Criterion.IMAGES)
+    images_question = question_field(Criterion.IMAGES)
     partners_rating = rating_field(Criterion.PARTNERS)
     partners_answer = answer_field(Criterion.PARTNERS)
+    partners_question = question_field(Criterion.PARTNERS)
     note = models.TextField(_("toelichting"), blank=True)
     created_at = models.DateTimeField(_("vastgelegd"), auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["created_at"])
@@ -122,11 +141,12 @@ class Assessment(models.Model):
         return f"{self.case or self.exploration} ({self.assessed_on}, {self.assessor})"
 
     def criteria(self) -> list[dict]:
-        """The five criteria in order, each with its question, rating and verbatim answer."""
+        """The five criteria in order, each with its question (as printed), rating and verbatim answer."""
         return [
             {
                 "criterion": criterion,
-                "question": QUESTIONS[criterion],
+                "question": getattr(self, f"{criterion.value}_question") or QUESTIONS[criterion],
+                "question_as_printed": bool(getattr(self, f"{criterion.value}_question")),
                 "rating": getattr(self, f"{criterion.value}_rating"),
                 "rating_label": getattr(self, f"get_{criterion.value}_rating_display")(),
                 "answer": getattr(self, f"{criterion.value}_answer"),

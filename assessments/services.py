@@ -18,9 +18,9 @@ def assessment_create(
 ) -> Assessment:
     """Record a new five-point check; it becomes the current one."""
     case = case_lock_current(case_id=case_id, expected_version=expected_version)
+    case_version_bump(case=case, user=user)  # first, so that the history of this version starts here
     assessment = Assessment(case=case, **{name: data[name] for name in ASSESSMENT_FIELDS})
     validated_save(assessment, user)
-    case_version_bump(case=case, user=user)
     case_search_refresh(case_ids=[case.pk])
     return assessment
 
@@ -32,9 +32,9 @@ def assessment_update(
     """Correct an existing five-point check, unless the dossier changed in the meantime."""
     assessment = Assessment.objects.select_related("case").get(pk=assessment_id)
     case = case_lock_current(case_id=assessment.case_id, expected_version=expected_version)
+    case_version_bump(case=case, user=user)
     for name in ASSESSMENT_FIELDS:
         setattr(assessment, name, data[name])
     validated_save(assessment, user)
-    case_version_bump(case=case, user=user)
     case_search_refresh(case_ids=[case.pk])
     return assessment

@@ -3,8 +3,27 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cases.models import Case, Event, Municipality, Participation, Source
-from cases.services import case_search_refresh
+from cases.admin_forms import VersionGuardAdminForm
+from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
+from cases.services import case_search_refresh, case_touch
+
+
+class CaseAdminForm(VersionGuardAdminForm):
+    class Meta:
+        model = Case
+        fields = "__all__"
+
+
+class CaseChildAdmin(SimpleHistoryAdmin):
+    """Participations and events edited on their own still count as a new version of their dossier."""
+
+    def save_model(self, request, obj, form, change):
+        case_touch(case_id=obj.case_id, user=request.user)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        case_touch(case_id=obj.case_id, user=request.user)
+        super().delete_model(request, obj)
 
 
 class ParticipationInline(admin.TabularInline):
@@ -28,6 +47,12 @@ class CaseAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["provenance_source", "sources"]
     inlines = [ParticipationInline, EventInline]
+    form = CaseAdminForm
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1  # the row is locked by CaseAdminForm.clean(); same guard as the app
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -51,7 +76,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(SimpleHistoryAdmin):
+class ParticipationAdmin(CaseChildAdmin):
     list_display = ["case", "municipality", "role"]
     list_filter = ["role"]
     search_fields = ["case__title", "municipality__name"]
@@ -59,8 +84,16 @@ class ParticipationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(CaseChildAdmin):
     list_display = ["case", "date", "kind", "description"]
     list_filter = ["kind"]
     search_fields = ["case__title", "description"]
     autocomplete_fields = ["case", "source"]
+
+
+@admin.register(SourceMention)
+class SourceMentionAdmin(SimpleHistoryAdmin):
+    list_display = ["source", "first_line", "last_line", "passage"]
+    list_filter = ["source"]
+    search_fields = ["passage", "source__title", "cases__title", "municipalities__name"]
+    autocomplete_fields = ["source", "cases", "municipalities"]

@@ -56,6 +56,7 @@ class ParticipationRole(models.TextChoices):
     JOINED_LATER = "joined_later", _("Later aangesloten")
     DROPPED_OUT = "dropped_out", _("Afgehaakt")
     CONSIDERED = "considered", _("Alleen overwogen")
+    MENTIONED = "mentioned", _("Genoemd in de bron")
 
 
 class EventKind(models.TextChoices):
@@ -63,6 +64,7 @@ class EventKind(models.TextChoices):
 
     EXPLORATION = "exploration", _("Verkenning")
     COUNCIL_DECISION = "council_decision", _("Besluit")
+    PLANNED = "planned", _("Gepland")
     START = "start", _("Start")
     EVALUATION = "evaluation", _("Evaluatie")
     END = "end", _("Einde")

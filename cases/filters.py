@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from assessments.interface import CurrentCheckFilterSet
-from cases.choices import ArrangementType, Outcome, Province
+from cases.choices import ArrangementType, Outcome, ParticipationRole, Province
 from cases.models import Case, Municipality, Participation
 
 
@@ -60,9 +60,9 @@ class CaseFilterSet(CurrentCheckFilterSet):
         return queryset.search(value).order_by("-rank", "number") if value.strip() else queryset
 
     def filter_province(self, queryset, name, value):
-        return queryset.filter(
-            Exists(Participation.objects.filter(case=OuterRef("pk"), municipality__province=value))
-        )
+        # A municipality the story only mentions does not place the case in its province.
+        taking_part = Participation.objects.exclude(role=ParticipationRole.MENTIONED)
+        return queryset.filter(Exists(taking_part.filter(case=OuterRef("pk"), municipality__province=value)))
 
     def filter_municipality(self, queryset, name, value):
         return queryset.filter(Exists(Participation.objects.filter(case=OuterRef("pk"), municipality=value)))

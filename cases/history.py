@@ -5,13 +5,17 @@ fixed number of queries, whatever the length of the history.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils.translation import gettext as _
 
 from assessments.interface import Assessment, check_history
 from cases.models import Case, Event, Municipality, Participation, Source
+from cases.seed.loader import CHANGE_REASON as LOADER_REASON
+from cases.text import is_long_text, text_normalise, word_diff
+
+LOADER_GAP = timedelta(minutes=10)  # a loader run's records of one dossier lie closer together
 
 IGNORED = {
     "id",
@@ -28,9 +32,12 @@ IGNORED = {
 
 @dataclass
 class FieldChange:
+    """One field's old and new value; a long text also as a word diff (see cases.text.word_diff)."""
+
     label: str
     old: str
     new: str
+    diff: list[tuple[str, str]] | None = None
 
 
 @dataclass
@@ -41,6 +48,7 @@ class HistoryEntry:
     action: str
     reason: str = ""
     changes: list[FieldChange] = field(default_factory=list)
+    loaded: bool = False  # one line for all the records a seed loader run wrote
 
 
 def _display(model: type[models.Model], name: str, value, names: dict) -> str:
@@ -52,6 +60,20 @@ def _display(model: type[models.Model], name: str, value, names: dict) -> str:
     if isinstance(model_field, models.ForeignKey):
         return names.get((model_field.related_model, value), str(value))
     return str(value)
+
+
+def _comparable(value):
+    """Texts as normalised on input today, so older records with \r\n show no phantom change."""
+    return text_normalise(value) if isinstance(value, str) else value
+
+
+def _change(model, model_field, old, new, names) -> FieldChange:
+    label = str(model_field.verbose_name)
+    if isinstance(old, str) and isinstance(new, str) and not model_field.choices and is_long_text(old, new):
+        return FieldChange(label, old, new, diff=word_diff(old, new))
+    return FieldChange(
+        label, _display(model, model_field.name, old, names), _display(model, model_field.name, new, names)
+    )
 
 
 def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
@@ -67,15 +89,9 @@ def _entries(model, records, subject, names) -> list[HistoryEntry]:
         if record.history_type == "~" and before is not None:
             for model_field in _tracked_fields(model):
                 attname = model_field.attname
-                old, new = getattr(before, attname), getattr(record, attname)
+                old, new = _comparable(getattr(before, attname)), _comparable(getattr(record, attname))
                 if old != new:
-                    changes.append(
-                        FieldChange(
-                            str(model_field.verbose_name),
-                            _display(model, model_field.name, old, names),
-                            _display(model, model_field.name, new, names),
-                        )
-                    )
+                    changes.append(_change(model, model_field, old, new, names))
             if not changes:
                 previous[record.id] = record
                 continue
@@ -120,7 +136,26 @@ def dossier_history(case: Case) -> list[HistoryEntry]:
             names,
         )
     )
-    return sorted(entries, key=lambda entry: entry.when, reverse=True)
+    return _loader_runs_grouped(sorted(entries, key=lambda entry: entry.when, reverse=True))
+
+
+def _loader_runs_grouped(entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    """One line per loader run ("Geladen uit de bronnen") instead of one per record it wrote."""
+    grouped: list[HistoryEntry] = []
+    for entry in entries:
+        if entry.reason != LOADER_REASON:
+            grouped.append(entry)
+            continue
+        last = grouped[-1] if grouped else None
+        if last and last.loaded and last.who == entry.who and last.when - entry.when < LOADER_GAP:
+            continue
+        grouped.append(
+            HistoryEntry(
+                when=entry.when, who=entry.who, subject=_("Dossier"), action=_("geladen uit de bronnen"),
+                loaded=True,
+            )
+        )  # fmt: skip
+    return grouped
 
 
 def _names(participations, events, assessments, case_records) -> dict:
@@ -135,7 +170,11 @@ def _names(participations, events, assessments, case_records) -> dict:
 
 
 def changes_since(case: Case, version: int) -> list[HistoryEntry]:
-    """What others saved after the editor loaded `version` (for the conflict message)."""
+    """What others saved after the editor loaded `version` (for the conflict message).
+
+    Every write bumps the version before it writes anything else (services, admin, loader), so the
+    changes since `version` are the records from the first case record with a higher version on.
+    """
     since = (
         case.history.filter(version__gt=version)
         .order_by("history_date")

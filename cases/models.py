@@ -169,6 +169,10 @@ class Case(models.Model):
         help_text=_("Jaar van de ambtelijke fusie of het besluit daarover."),
     )
     start_date = PartialDateField(_("begin"))
+    planned_start = PartialDateField(
+        _("gepland begin"),
+        help_text=_("Een begin dat de bron alleen als voornemen of streefdatum geeft."),
+    )
     end_date = PartialDateField(_("einde"))
     legal_form = models.CharField(_("rechtsvorm"), max_length=40, choices=LegalForm.choices, blank=True)
     seat = models.CharField(_("vestigingsplaats"), max_length=100, blank=True)
@@ -189,6 +193,10 @@ class Case(models.Model):
         related_name="provenance_of",
     )
     provenance_location = models.CharField(_("vindplaats"), max_length=200, blank=True)
+    as_of = PartialDateField(
+        _("stand van de bron"),
+        help_text=_("De datum van de toestand die het dossier beschrijft, bijvoorbeeld 2017."),
+    )
     sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), blank=True, related_name="cases")
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
@@ -219,6 +227,10 @@ class Case(models.Model):
             models.CheckConstraint(condition=partial_date_format_q("start_date"), name="case_start_format"),
             models.CheckConstraint(condition=partial_date_format_q("end_date"), name="case_end_format"),
             models.CheckConstraint(
+                condition=partial_date_format_q("planned_start"), name="case_planned_start_format"
+            ),
+            models.CheckConstraint(condition=partial_date_format_q("as_of"), name="case_as_of_format"),
+            models.CheckConstraint(
                 condition=partial_date_order_q("start_date", "end_date"),
                 name="case_end_not_before_start",
                 violation_error_message=_("Het einde mag niet vóór het begin liggen."),
@@ -231,16 +243,25 @@ class Case(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("case-detail", kwargs={"slug": self.slug})
 
+    def taking_part(self) -> list["Participation"]:
+        """The municipalities with a part in the cooperation (uses prefetched participations)."""
+        return [p for p in self.participations.all() if p.role != ParticipationRole.MENTIONED]
+
+    def mentioned(self) -> list["Participation"]:
+        """The municipalities the story only mentions: no part in the cooperation."""
+        return [p for p in self.participations.all() if p.role == ParticipationRole.MENTIONED]
+
 
 # The fields of a dossier that people edit (forms, services) and that fixtures provide.
 CASE_EDITABLE_FIELDS = [
     "title", "slug", "organisation_name", "arrangement_type", "outcome", "year", "start_date",
-    "end_date", "legal_form", "seat", "summary", "narrative", "lessons", "source_notes",
+    "planned_start", "end_date", "legal_form", "seat", "summary", "narrative", "lessons", "source_notes",
+    "as_of",
 ]  # fmt: skip
 
 
 class Participation(models.Model):
-    """A municipality's part in a case: partner, host, latecomer, dropout or only considered."""
+    """A municipality's part in a case: partner, host, latecomer, dropout, considered or only mentioned."""
 
     case = models.ForeignKey(
         Case, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="participations"
@@ -306,3 +327,6 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}"
+
+
+from cases.mentions import SourceMention  # noqa: E402, F401  (a model of this app, kept in its own module)

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import TextField, Value
 from django.db.models.functions import Coalesce
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from assessments.interface import check_answers_subquery
 from cases.choices import ParticipationRole
-from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Participation
+from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
+from cases.text import instance_texts_normalise, text_normalise
 
 COOPERATING_ROLES = {ParticipationRole.PARTNER, ParticipationRole.HOST, ParticipationRole.JOINED_LATER}
 PARTICIPATION_FIELDS = ["municipality", "role", "joined_on", "left_on", "note"]
@@ -44,7 +46,8 @@ def case_search_refresh(*, case_ids: Iterable[int]) -> None:
 
 
 def validated_save(instance, user: AbstractBaseUser | None, exclude: list[str] | None = None) -> None:
-    """full_clean() and save, recording `user` as the author in the history."""
+    """Normalise its texts, full_clean() and save, recording `user` as the author in the history."""
+    instance_texts_normalise(instance)
     instance.full_clean(exclude=exclude)
     instance._history_user = user
     instance.save()
@@ -85,8 +88,15 @@ def case_version_bump(*, case: Case, user: AbstractBaseUser | None) -> None:
     case.save(update_fields=["version", "updated_at"])
 
 
+def _normalised(values: dict) -> dict:
+    return {
+        name: text_normalise(value) if isinstance(value, str) else value for name, value in values.items()
+    }
+
+
 def _replace_children(case: Case, user, model, rows: list[dict], fields: list[str]) -> None:
     """Make the case's participations or events exactly `rows` (each may carry an `id`)."""
+    rows = [_normalised(row) for row in rows]
     existing = {obj.pk: obj for obj in model.objects.filter(case=case)}
     keep = {row["id"] for row in rows if row.get("id") in existing}
     for pk, obj in existing.items():
@@ -104,9 +114,23 @@ def _replace_children(case: Case, user, model, rows: list[dict], fields: list[st
 
 @transaction.atomic
 def case_create(*, user: AbstractBaseUser, data: dict, participants: list[dict], events: list[dict]) -> Case:
-    """Create a case dossier with its participants and events."""
+    """Create a case dossier with its participants and events; an empty slug is made from the title."""
     _validate_participants(participants)
+    data = dict(data)
+    if not data.get("slug"):
+        data["slug"] = case_slug_propose(title=data.get("title") or "")
     return _write_dossier(Case(), user, data, participants, events)
+
+
+def case_slug_propose(*, title: str) -> str:
+    """A free slug made from the title: `title`, else `title-2`, `title-3`, ..."""
+    base = slugify(title)[:90] or "casus"
+    taken = set(Case.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 @transaction.atomic
@@ -129,8 +153,36 @@ def case_update(
 def _write_dossier(case: Case, user, data: dict, participants: list[dict], events: list[dict]) -> Case:
     for name in CASE_EDITABLE_FIELDS:
         setattr(case, name, data[name])
-    validated_save(case, user)
+    try:
+        with transaction.atomic():
+            validated_save(case, user)
+    except IntegrityError as error:
+        # Two saves with the same slug at once: full_clean() passed for both, the database refused one.
+        if "slug" not in str(error):
+            raise
+        raise ValidationError(
+            {"slug": _("Deze slug is intussen al in gebruik voor een andere casus; kies een andere.")},
+            code="slug_taken",
+        ) from None
     _replace_children(case, user, Participation, participants, PARTICIPATION_FIELDS)
     _replace_children(case, user, Event, events, EVENT_FIELDS)
     case_search_refresh(case_ids=[case.pk])
+    return case
+
+
+@transaction.atomic
+def municipality_create(*, user: AbstractBaseUser, data: dict) -> Municipality:
+    """Add a municipality (for instance from the dossier editor); its slug is made from the name."""
+    municipality = Municipality(**data)
+    if not municipality.slug:
+        municipality.slug = slugify(municipality.name)[:100]
+    validated_save(municipality, user)
+    return municipality
+
+
+@transaction.atomic
+def case_touch(*, case_id: int, user: AbstractBaseUser | None) -> Case:
+    """Lock the case and count a change to it (made by the caller, in the same transaction) as a version."""
+    case = Case.objects.select_for_update().get(pk=case_id)
+    case_version_bump(case=case, user=user)
     return case

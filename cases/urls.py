@@ -2,14 +2,15 @@
 
 from django.urls import include, path
 
-from cases import views
+from cases import editor_views, views
 
 urlpatterns = [
     path("cases/", views.CaseListView.as_view(), name="case-list"),
-    path("cases/new/", views.CaseCreateView.as_view(), name="case-create"),
+    path("cases/new/", editor_views.CaseCreateView.as_view(), name="case-create"),
     path("cases/", include("cases.pdf.urls")),
     path("cases/<slug:slug>/", views.CaseDetailView.as_view(), name="case-detail"),
-    path("cases/<slug:slug>/edit/", views.CaseUpdateView.as_view(), name="case-edit"),
+    path("cases/<slug:slug>/edit/", editor_views.CaseUpdateView.as_view(), name="case-edit"),
     path("municipalities/", views.MunicipalityListView.as_view(), name="municipality-list"),
+    path("municipalities/new/", editor_views.MunicipalityCreateView.as_view(), name="municipality-create"),
     path("municipalities/<slug:slug>/", views.MunicipalityDetailView.as_view(), name="municipality-detail"),
 ]

@@ -1,35 +1,14 @@
 """Pages of the advisor workspace. Thin: permissions, forms and templates; writes go to services."""
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from assessments.interface import case_explorations, checks_prefetch
 from cases.filters import CaseFilterSet
-from cases.forms import CaseForm, EventFormSet, ParticipationFormSet, formset_rows
-from cases.history import changes_since, dossier_history
-from cases.models import Case, Event, Municipality, Participation
-from cases.services import (
-    StaleDossierError,
-    case_create,
-    case_update,
-)
-
-
-def accept_current_version(form, stale: StaleDossierError) -> list:
-    """Keep what the editor typed, let a second save go through, and say what changed meanwhile."""
-    data = form.data.copy()
-    data["version"] = stale.case.version
-    form.data = data
-    return changes_since(stale.case, stale.expected_version)
+from cases.history import dossier_history
+from cases.models import Case, Event, Municipality, Participation, SourceMention
 
 
 class ReaderRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -54,6 +33,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
             "sources",
             Prefetch("events", queryset=Event.objects.select_related("source").order_by("date", "id")),
             checks_prefetch(),
+            Prefetch("mentions", queryset=SourceMention.objects.in_order()),
         )
     )
 
@@ -83,76 +63,5 @@ class MunicipalityDetailView(ReaderRequiredMixin, DetailView):
             "participations",
             queryset=Participation.objects.select_related("case").order_by("case__number", "case__title"),
         ),
+        Prefetch("mentions", queryset=SourceMention.objects.in_order()),
     )
-
-
-class CaseEditMixin(ReaderRequiredMixin):
-    """The dossier editor: the case form with participant and event formsets."""
-
-    template_name = "cases/case_form.html"
-    case: Case | None = None
-
-    def forms(self, data=None):
-        instance = self.case or Case()
-        initial = {"version": instance.version} if self.case else {}
-        return (
-            CaseForm(data, instance=instance, initial=initial),
-            ParticipationFormSet(data, instance=instance, prefix="participants"),
-            EventFormSet(data, instance=instance, prefix="events"),
-        )
-
-    def get(self, request, *args, **kwargs):
-        return self.render(*self.forms())
-
-    def post(self, request, *args, **kwargs):
-        form, participants, events = self.forms(request.POST)
-        if not (form.is_valid() and participants.is_valid() and events.is_valid()):
-            return self.render(form, participants, events)
-        try:
-            case = self.save(form, formset_rows(participants), formset_rows(events))
-        except ValidationError as error:
-            participants._non_form_errors = participants.error_class(error.messages)
-            return self.render(form, participants, events)
-        except StaleDossierError as stale:
-            return self.render_conflict(stale, form, participants, events)
-        messages.success(request, _("Het dossier is opgeslagen."))
-        return HttpResponseRedirect(case.get_absolute_url())
-
-    def render_conflict(self, stale, form, participants, events):
-        conflict = accept_current_version(form, stale)
-        return self.render(form, participants, events, conflict=conflict)
-
-    def render(self, form, participants, events, **extra):
-        return self.render_to_response(
-            {"form": form, "participants": participants, "events": events, "case": self.case, **extra}
-        )
-
-    def render_to_response(self, context):
-        return TemplateResponse(self.request, self.template_name, context)
-
-
-class CaseCreateView(CaseEditMixin, View):
-    permission_required = "cases.add_case"
-
-    def save(self, form, participants, events):
-        return case_create(
-            user=self.request.user, data=form.cleaned_data, participants=participants, events=events
-        )
-
-
-class CaseUpdateView(CaseEditMixin, View):
-    permission_required = "cases.change_case"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.case = get_object_or_404(Case, slug=kwargs["slug"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def save(self, form, participants, events):
-        return case_update(
-            case_id=self.case.pk,
-            user=self.request.user,
-            expected_version=form.cleaned_data["version"] or 0,
-            data=form.cleaned_data,
-            participants=participants,
-            events=events,
-        )

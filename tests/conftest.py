@@ -7,7 +7,14 @@ from django.core.management import call_command
 from django.utils import translation
 
 from cases.roles import ADVISEUR, RAADSLID
-from tests.factories import UserFactory
+from tests.factories import (
+    AssessmentFactory,
+    CaseFactory,
+    EventFactory,
+    MunicipalityFactory,
+    ParticipationFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -36,19 +43,39 @@ def staff(db):
 def seed_cases(django_db_setup, django_db_blocker):
     """The 45 seed cases, loaded once for a module of read-only tests, removed afterwards."""
     from assessments.models import Assessment
-    from cases.models import Case, Event, Municipality, Participation, Source
+    from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
 
     with django_db_blocker.unblock():
         call_command("load_seed_cases", stdout=StringIO())
     yield
     with django_db_blocker.unblock():
         Assessment.objects.all().delete()
+        SourceMention.objects.all().delete()
         Case.objects.all().delete()
         Municipality.objects.filter(merged_into__isnull=False).delete()
         Municipality.objects.all().delete()
         Source.objects.all().delete()
-        for model in (Assessment, Case, Event, Municipality, Participation, Source):
+        for model in (Assessment, Case, Event, Municipality, Participation, Source, SourceMention):
             model.history.all().delete()
+
+
+@pytest.fixture
+def dossier(db):
+    """The BAR-gemeenten: three partners, one event, one check, a two-line narrative."""
+    case = CaseFactory(
+        title="BAR-gemeenten", slug="bar", start_date="2014", narrative="Eerste regel.\nTweede regel."
+    )
+    for name in ("Barendrecht", "Albrandswaard", "Ridderkerk"):
+        ParticipationFactory(case=case, municipality=MunicipalityFactory(name=name, slug=name.lower()))
+    EventFactory(case=case, date="2014-01-01")
+    AssessmentFactory(case=case, trust_answer="Ja.")
+    return case
+
+
+@pytest.fixture
+def editor(client, adviseur):
+    client.force_login(adviseur)
+    return client
 
 
 @pytest.fixture(scope="module")

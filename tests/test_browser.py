@@ -99,3 +99,55 @@ def test_search_barendrecht_with_the_keyboard(page, live_server, seeded_db):
     page.get_by_role("link", name="BAR-gemeenten").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("BAR-gemeenten")
     assert page.get_by_role("link", name="Dossier bewerken").count() == 0
+
+
+def test_advisor_creates_a_case_with_three_municipalities_by_adding_rows(page, live_server, transactional_db):
+    from cases.models import Case, Municipality
+
+    UserFactory(username="e2e-maker", role=ADVISEUR)
+    for name in ("Houten", "Wijk bij Duurstede"):
+        Municipality.objects.create(name=name, slug=name.lower().replace(" ", "-"), province="utrecht")
+    log_in(page, live_server, "e2e-maker")
+    page.goto(f"{live_server.url}/cases/new/")
+
+    page.get_by_label("Titel").fill("Kromme Rijn Gemeenten")
+    assert page.get_by_label("Slug").input_value() == "kromme-rijn-gemeenten"  # proposed while typing
+    page.get_by_label("Vorm van samenwerking").select_option("werkorganisatie")
+    page.get_by_label("Uitkomst").select_option("realised")
+    page.get_by_label("Gemeente, rij 1", exact=True).fill("Houten")
+    page.get_by_label("Rol, rij 1", exact=True).select_option("partner")
+    page.get_by_label("Gemeente, rij 2", exact=True).fill("Wijk bij Duurstede")
+    page.get_by_label("Rol, rij 2", exact=True).select_option("partner")
+    for _ in range(3):
+        page.get_by_role("button", name="Gemeente toevoegen").click()
+    row = page.get_by_label("Gemeente, rij 7", exact=True)
+    assert row.evaluate("element => element === document.activeElement")  # the new row has the focus
+
+    # A municipality that does not exist yet: added in the dialog without leaving the editor.
+    page.get_by_role("link", name="Nieuwe gemeente toevoegen").click()
+    dialog = page.get_by_role("dialog", name="Nieuwe gemeente")
+    dialog.get_by_label("Naam").fill("Bunnik")
+    dialog.get_by_label("Provincie").select_option("utrecht")
+    dialog.get_by_role("button", name="Gemeente toevoegen").click()
+    page.get_by_text("Gemeente Bunnik is toegevoegd").wait_for()
+    assert page.get_by_label("Gemeente, rij 3", exact=True).input_value() == "Bunnik"
+    page.get_by_label("Gemeente, rij 3", exact=True).fill("")
+    row.fill("Bunnik")
+    page.get_by_label("Rol, rij 7", exact=True).select_option("partner")
+    assert page.get_by_label("Titel").input_value() == "Kromme Rijn Gemeenten"  # nothing typed was lost
+
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Het dossier is opgeslagen.").wait_for()
+    case = Case.objects.get(slug="kromme-rijn-gemeenten")
+    names = set(case.participations.values_list("municipality__name", flat=True))
+    assert names == {"Houten", "Wijk bij Duurstede", "Bunnik"}
+
+
+def test_after_an_invalid_submit_the_focus_is_on_the_error_summary(page, live_server, transactional_db):
+    UserFactory(username="e2e-hasty", role=ADVISEUR)
+    log_in(page, live_server, "e2e-hasty")
+    page.goto(f"{live_server.url}/cases/new/")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == "error-summary"

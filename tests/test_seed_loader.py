@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from assessments.models import Assessment
-from cases.models import Case, Event, Municipality, Participation, Source
+from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def load(*args) -> str:
 def snapshot() -> dict:
     return {
         model.__name__: sorted(model.objects.values_list("pk", flat=True))
-        for model in (Case, Municipality, Participation, Event, Source, Assessment)
+        for model in (Case, Municipality, Participation, Event, Source, Assessment, SourceMention)
     } | {"history": Case.history.count()}
 
 
@@ -45,6 +45,8 @@ def test_first_run_creates_everything_and_reports_it():
     assert Assessment.objects.count() == 45
     assert "casussen: 45 aangemaakt" in output
     assert "vijfpuntschecks: 45 aangemaakt" in output
+    assert f"vermeldingen: {SourceMention.objects.count()} aangemaakt" in output
+    assert SourceMention.objects.count() > 10
 
 
 def test_second_run_changes_nothing_and_says_so():

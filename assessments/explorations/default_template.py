@@ -2,7 +2,7 @@
 
 Verbatim from shared/seeds/003 (chapter 2, lines 176-215; the five forms of chapter 8 as the
 starting set of variants, with the first lines of their general description). Created by the
-data migration assessments.0003 and kept by `framework_template_ensure_default()`.
+data migration assessments.0004 and kept by `default_template_ensure()`.
 """
 
 NAME = "Toetsingskader verkenning Oldenzaal–Noaberkracht (2022)"

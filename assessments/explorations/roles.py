@@ -17,7 +17,7 @@ EXPLORATION_ROLE_PERMISSIONS = {RAADSLID: READ, ADVISEUR: READ + WRITE}
 
 
 def exploration_roles_ensure(group_model, permission_model) -> None:
-    """Give the groups their exploration permissions (migration assessments.0004, and after test flushes)."""
+    """Give the groups their exploration permissions (migration assessments.0005, and after test flushes)."""
     for name, permissions in EXPLORATION_ROLE_PERMISSIONS.items():
         group, _ = group_model.objects.get_or_create(name=name)
         for app_label, codename in permissions:

@@ -68,6 +68,7 @@ class CaseDossier:
     participants: list[dict] = field(default_factory=list)
     sources: list[SourceEntry] = field(default_factory=list)
     provenance: str = ""
+    as_of: str = ""
 
 
 def date_in_words(value: datetime.date) -> str:
@@ -110,14 +111,21 @@ def case_period(case: Case) -> str:
 
 
 def municipality_names(participations: list[Participation]) -> str:
-    """The participating municipalities, a role other than partner in brackets."""
+    """The participating municipalities, a role other than partner in brackets; not the mentioned ones."""
     names = []
     for participation in participations:
+        if participation.role == ParticipationRole.MENTIONED:
+            continue
         name = participation.municipality.name
         if participation.role != ParticipationRole.PARTNER:
             name = f"{name} ({participation.get_role_display().lower()})"
         names.append(name)
     return ", ".join(names)
+
+
+def mentioned_names(participations: list[Participation]) -> str:
+    """The municipalities the story only mentions, joined."""
+    return ", ".join(p.municipality.name for p in participations if p.role == ParticipationRole.MENTIONED)
 
 
 def check_view(assessment: Assessment | None) -> CheckView | None:
@@ -173,13 +181,16 @@ def participant_rows(participations: list[Participation]) -> list[dict]:
     ]
 
 
-def case_facts(case: Case, municipalities: str, period: str) -> list[tuple[str, str]]:
+def case_facts(case: Case, municipalities: str, period: str, mentioned: str = "") -> list[tuple[str, str]]:
     """The heading block: label and value of each known fact."""
+    planned = f"{format_partial_date(case.planned_start)} (gepland)" if case.planned_start else ""
     facts = [
         ("Gemeenten", municipalities or "—"),
+        ("Alleen genoemd in de bron", mentioned),
         ("Vorm van samenwerking", case.get_arrangement_type_display()),
         ("Uitkomst", case.get_outcome_display()),
-        ("Periode", period or ("" if case.year else "onbekend")),
+        ("Periode", period or ("" if case.year or case.planned_start else "onbekend")),
+        ("Gepland begin", planned),
         ("Jaar van fusie of besluit", str(case.year or "")),
         ("Organisatie", case.organisation_name),
         ("Rechtsvorm", case.get_legal_form_display() if case.legal_form else ""),
@@ -204,12 +215,13 @@ def case_dossier(case: Case, assessment: Assessment | None) -> CaseDossier:
         case=case,
         municipalities=municipalities,
         period=period,
-        facts=case_facts(case, municipalities, period),
+        facts=case_facts(case, municipalities, period, mentioned_names(participations)),
         check=check_view(assessment),
         events=event_rows(list(case.events.all())),
         participants=participant_rows(participations),
         sources=[source_entry(source) for source in case.sources.all()],
         provenance=provenance_text(case),
+        as_of=format_partial_date(case.as_of),
     )
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cases.seed.errors import SeedError
+from cases.seed.mentions import MentionRecord, mentions_check, parse_mentions
 from cases.seed.records import (
     CaseRecord,
     MunicipalityRecord,
@@ -19,13 +20,20 @@ class FixtureSet:
     municipalities: list[MunicipalityRecord]
     sources: dict[str, SourceRecord]
     cases: list[CaseRecord]
+    mentions: list[MentionRecord]
+    # Where each source is described: file, case number and field, to blame the right place.
+    source_origins: dict[str, tuple[Path, int | None, str]]
 
 
 def fixtures_read(directory: Path) -> FixtureSet:
     """Parse every fixture file and check references between them; no database access."""
+    if not directory.is_dir():
+        raise SeedError(
+            directory, "de map met fixtures bestaat niet" if not directory.exists() else "is geen map"
+        )
     municipalities = parse_municipalities(directory / "municipalities.toml")
     _check_municipalities(directory / "municipalities.toml", municipalities)
-    sources = {record.key: record for record in parse_sources(directory / "sources.toml")}
+    sources, origins = _read_sources(directory / "sources.toml")
     case_files = sorted((directory / "cases").glob("*.toml"))
     if not case_files:
         raise SeedError(directory / "cases", "geen casusbestanden (*.toml) gevonden")
@@ -33,10 +41,28 @@ def fixtures_read(directory: Path) -> FixtureSet:
     _check_unique_cases(cases)
     known = {record.name for record in municipalities}
     for case in cases:
-        _collect_sources(case, sources)
+        _collect_sources(case, sources, origins)
     for case in cases:
         _check_case_references(case, known, sources)
-    return FixtureSet(municipalities, sources, sorted(cases, key=lambda case: case.number))
+        # A case describes the situation at the date of its source, unless it says otherwise.
+        case.fields["as_of"] = case.fields["as_of"] or sources[case.provenance_source].date
+    mentions = parse_mentions(directory / "mentions.toml")
+    mentions_check(mentions, sources, known, {case.number for case in cases})
+    by_number = {case.number: case for case in cases}
+    for mention in mentions:
+        for number in mention.cases:
+            by_number[number].cited_keys.add(mention.source)
+    return FixtureSet(municipalities, sources, sorted(cases, key=lambda case: case.number), mentions, origins)
+
+
+def _read_sources(file: Path) -> tuple[dict[str, SourceRecord], dict]:
+    sources, origins = {}, {}
+    for index, record in enumerate(parse_sources(file), start=1):
+        if record.key in sources:
+            raise SeedError(file, f"bron {record.key!r} staat er twee keer in", field=f"sources[{index}].key")
+        sources[record.key] = record
+        origins[record.key] = (file, None, f"sources[{index}].")
+    return sources, origins
 
 
 def _check_municipalities(file: Path, records: list[MunicipalityRecord]) -> None:
@@ -75,7 +101,7 @@ def _check_unique_cases(cases: list[CaseRecord]) -> None:
             seen[(key, value)] = case
 
 
-def _collect_sources(case: CaseRecord, sources: dict[str, SourceRecord]) -> None:
+def _collect_sources(case: CaseRecord, sources: dict[str, SourceRecord], origins: dict) -> None:
     for index, record in enumerate(case.sources, start=1):
         existing = sources.get(record.key)
         if existing is not None and existing != record:
@@ -86,6 +112,7 @@ def _collect_sources(case: CaseRecord, sources: dict[str, SourceRecord]) -> None
                 field=f"sources[{index}].key",
             )
         sources[record.key] = record
+        origins.setdefault(record.key, (case.file, case.number, f"sources[{index}]."))
 
 
 def _check_case_references(case: CaseRecord, municipalities: set[str], sources: dict) -> None:

@@ -11,6 +11,7 @@ from assessments.interface import Assessment, Criterion
 from cases.models import Case, Event, Municipality, Participation, Source
 from cases.seed.errors import SeedError
 from cases.seed.fixtures import FixtureSet, fixtures_read
+from cases.seed.mentions import load_mentions
 from cases.seed.records import CaseRecord, MunicipalityRecord
 from cases.seed.state import (
     ASSESSMENT_FIELDS,
@@ -55,7 +56,7 @@ class SeedReport:
     dry_run: bool
     tallies: dict[str, Tally] = field(
         default_factory=lambda: {
-            kind: Tally() for kind in ("gemeenten", "bronnen", "casussen", "vijfpuntschecks")
+            kind: Tally() for kind in ("gemeenten", "bronnen", "casussen", "vijfpuntschecks", "vermeldingen")
         }
     )
 
@@ -77,7 +78,7 @@ def decide(db_state: dict | None, fixture_state: dict, stored: str, *, update: b
 
 
 def seed_cases_load(*, directory: Path, update: bool = False, dry_run: bool = False) -> SeedReport:
-    """Load municipalities, sources and cases from `directory` in one transaction.
+    """Load municipalities, sources, cases and mentions from `directory` in one transaction.
 
     Raises SeedError (naming file, case and field) on any invalid or inconsistent record; the
     database is then exactly as before. With dry_run everything is validated and rolled back.
@@ -88,6 +89,14 @@ def seed_cases_load(*, directory: Path, update: bool = False, dry_run: bool = Fa
         municipalities = _load_municipalities(fixtures, report, update, directory / "municipalities.toml")
         sources = _load_sources(fixtures, report, update, directory / "sources.toml")
         written = [_load_case(record, municipalities, sources, report, update) for record in fixtures.cases]
+        load_mentions(
+            fixtures.mentions,
+            sources=sources,
+            municipalities=municipalities,
+            decide=lambda db, state, stored: decide(db, state, stored, update=update),
+            save=_save,
+            tally=report.tallies["vermeldingen"],
+        )
         stale = Case.objects.filter(search_vector__isnull=True).values_list("pk", flat=True)
         case_search_refresh(case_ids={case.pk for case in written if case is not None} | set(stale))
         if dry_run:
@@ -105,8 +114,13 @@ def _save(instance, file: Path, case: int | None = None, exclude: list[str] | No
     instance.save()
 
 
-def _upsert(current, make, state: dict, db_state, *, update: bool, assign, file: Path, label: str, tally):
-    """Create, update or leave one municipality or source, as decide() says; return the record."""
+def _upsert(
+    current, make, state: dict, db_state, *, update: bool, assign, file: Path, label: str, tally, origin=None
+):
+    """Create, update or leave one municipality or source, as decide() says; return the record.
+
+    `origin` (file, case, field prefix) says where the record is described, for error messages.
+    """
     action = decide(
         db_state(current) if current else None,
         state,
@@ -117,7 +131,8 @@ def _upsert(current, make, state: dict, db_state, *, update: bool, assign, file:
         current = current or make()
         assign(current)
         current.seed_fingerprint = fingerprint(state)
-        _save(current, file, prefix=f"{label}: ")
+        file, case, prefix = origin or (file, None, f"{label}: ")
+        _save(current, file, case, prefix=prefix)
     tally.add(action, label)
     return current
 
@@ -158,6 +173,7 @@ def _load_sources(fixtures: FixtureSet, report: SeedReport, update: bool, file: 
             file=file,
             label=record.key,
             tally=report.tallies["bronnen"],
+            origin=fixtures.source_origins[record.key],
         )
     return existing
 
@@ -186,6 +202,8 @@ def _load_case(record: CaseRecord, municipalities: dict, sources: dict, report: 
     if action not in (Action.CREATE, Action.UPDATE):
         report.tallies["vijfpuntschecks"].add(action, label)
         return None
+    if case is not None:
+        case.version += 1  # an overwrite is a new version: an editor opened before it gets a merge
     case = case or Case()
     for name, value in record.fields.items():
         setattr(case, name, value)
@@ -244,6 +262,7 @@ def _sync_assessment(case: Case, record: CaseRecord, sources: dict) -> Action:
     for criterion in Criterion.values:
         setattr(assessment, f"{criterion}_rating", values.ratings[criterion])
         setattr(assessment, f"{criterion}_answer", values.answers[criterion])
+        setattr(assessment, f"{criterion}_question", values.questions[criterion])
     if action is Action.UPDATE and not _assessment_changed(assessment):
         return Action.UNCHANGED
     _save(assessment, record.file, record.number, exclude=["case"], prefix="assessment.")

@@ -1,6 +1,5 @@
 """Reading fixture files into validated records (no database access)."""
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,7 @@ from cases.choices import (
     Province,
     SourceKind,
 )
-from cases.dates import parse_partial_date
-from cases.seed.errors import SeedError
+from cases.seed.tables import Table, is_integer, read_rows, read_toml
 
 
 @dataclass(frozen=True)
@@ -71,6 +69,7 @@ class AssessmentRecord:
     source: str
     ratings: dict[str, str]
     answers: dict[str, str]
+    questions: dict[str, str]
 
 
 @dataclass
@@ -87,73 +86,9 @@ class CaseRecord:
     cited_keys: set[str] = field(default_factory=set)
 
 
-class _Table:
-    """Typed access to one TOML table, raising SeedError that names file, case and field."""
-
-    def __init__(self, data: dict, file: Path, case: int | None, prefix: str = ""):
-        self.data, self.file, self.case, self.prefix = data, file, case, prefix
-
-    def error(self, key: str, message: str) -> SeedError:
-        return SeedError(self.file, message, case=self.case, field=f"{self.prefix}{key}")
-
-    def text(self, key: str, *, required: bool = False, choices=None, date: bool = False) -> str:
-        value = self.data.get(key, "")
-        if not isinstance(value, str):
-            raise self.error(key, f"tekst verwacht, niet {value!r}")
-        value = value.strip()
-        if required and not value:
-            raise self.error(key, "ontbreekt of is leeg")
-        if choices is not None and value and value not in choices:
-            raise self.error(key, f"{value!r} is geen van {', '.join(choices)}")
-        if date and value:
-            try:
-                parse_partial_date(value)
-            except ValueError:
-                raise self.error(key, f"{value!r} is geen datum JJJJ, JJJJ-MM of JJJJ-MM-DD") from None
-        return value
-
-    def integer(self, key: str, *, required: bool = False) -> int | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                raise self.error(key, "ontbreekt")
-            return None
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise self.error(key, f"geheel getal verwacht, niet {value!r}")
-        return value
-
-    def table(self, key: str) -> "_Table":
-        value = self.data.get(key)
-        if not isinstance(value, dict):
-            raise self.error(key, "ontbreekt (een tabel verwacht)")
-        return _Table(value, self.file, self.case, f"{self.prefix}{key}.")
-
-    def tables(self, key: str) -> list["_Table"]:
-        value = self.data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise self.error(key, "een lijst van tabellen verwacht")
-        return [
-            _Table(item, self.file, self.case, f"{self.prefix}{key}[{index}].")
-            for index, item in enumerate(value, start=1)
-        ]
-
-    def reject_unknown(self, allowed: set[str]) -> None:
-        for key in self.data:
-            if key not in allowed:
-                raise self.error(key, "onbekend veld")
-
-
-def read_toml(file: Path) -> dict:
-    try:
-        with file.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise SeedError(file, f"geen geldige TOML: {error}") from None
-
-
 def parse_municipalities(file: Path) -> list[MunicipalityRecord]:
     records = []
-    for row in _Table(read_toml(file), file, None).tables("municipality"):
+    for row in read_rows(file, "municipality"):
         row.reject_unknown(
             {
                 "name",
@@ -185,7 +120,7 @@ def parse_municipalities(file: Path) -> list[MunicipalityRecord]:
     return records
 
 
-def parse_source(row: _Table) -> SourceRecord:
+def parse_source(row: Table) -> SourceRecord:
     row.reject_unknown({"key", "kind", "author", "title", "date", "publisher", "url", "note"})
     if not (row.text("author") or row.text("title")):
         raise row.error("title", "een bron heeft een auteur of een titel nodig")
@@ -196,13 +131,13 @@ def parse_source(row: _Table) -> SourceRecord:
         title=row.text("title"),
         date=row.text("date", date=True),
         publisher=row.text("publisher"),
-        url=row.text("url"),
+        url=row.text("url", url=True),
         note=row.text("note"),
     )
 
 
 def parse_sources(file: Path) -> list[SourceRecord]:
-    return [parse_source(row) for row in _Table(read_toml(file), file, None).tables("sources")]
+    return [parse_source(row) for row in read_rows(file, "sources")]
 
 
 CASE_KEYS = {
@@ -214,7 +149,9 @@ CASE_KEYS = {
     "outcome",
     "year",
     "start",
+    "planned_start",
     "end",
+    "as_of",
     "legal_form",
     "seat",
     "summary",
@@ -232,7 +169,7 @@ CASE_KEYS = {
 def parse_case(file: Path) -> CaseRecord:
     data = read_toml(file)
     number = data.get("number")
-    top = _Table(data, file, number if isinstance(number, int) else None)
+    top = Table(data, file, number if isinstance(number, int) else None)
     top.integer("number", required=True)
     top.reject_unknown(CASE_KEYS)
     fields = {
@@ -244,6 +181,7 @@ def parse_case(file: Path) -> CaseRecord:
         "outcome": top.text("outcome", required=True, choices=Outcome.values),
         "year": top.integer("year"),
         "start_date": top.text("start", date=True),
+        "planned_start": top.text("planned_start", date=True),
         "end_date": top.text("end", date=True),
         "legal_form": top.text("legal_form", choices=LegalForm.values),
         "seat": top.text("seat"),
@@ -251,13 +189,15 @@ def parse_case(file: Path) -> CaseRecord:
         "narrative": top.text("narrative", required=True),
         "lessons": top.text("lessons"),
         "source_notes": top.text("source_notes"),
+        "as_of": top.text("as_of", date=True),
     }
     provenance = top.table("provenance")
+    provenance_source = provenance.text("source", required=True)
     return CaseRecord(
         file=file,
         number=number,
         fields=fields,
-        provenance_source=provenance.text("source", required=True),
+        provenance_source=provenance_source,
         provenance_location=_provenance_location(provenance),
         participants=[_parse_participant(row) for row in top.tables("participants")],
         events=[_parse_event(row) for row in top.tables("events")],
@@ -266,21 +206,23 @@ def parse_case(file: Path) -> CaseRecord:
     )
 
 
-def _provenance_location(provenance: _Table) -> str:
+def _provenance_location(provenance: Table) -> str:
     provenance.reject_unknown({"source", "lines", "tabel2_row", "tabel1_rows"})
     lines = provenance.data.get("lines")
-    if not (isinstance(lines, list) and len(lines) == 2 and all(isinstance(n, int) for n in lines)):
+    if not (isinstance(lines, list) and len(lines) == 2 and all(is_integer(n) for n in lines)):
         raise provenance.error("lines", "twee regelnummers verwacht, bijvoorbeeld [715, 743]")
     parts = [f"regels {lines[0]}–{lines[1]}"]
     if provenance.integer("tabel2_row"):
         parts.append(f"Tabel 2, rij {provenance.data['tabel2_row']}")
     tabel1 = provenance.data.get("tabel1_rows", [])
+    if not (isinstance(tabel1, list) and all(is_integer(row) for row in tabel1)):
+        raise provenance.error("tabel1_rows", f"een lijst van rijnummers verwacht, niet {tabel1!r}")
     if tabel1:
         parts.append(f"Tabel 1, rij {', '.join(str(row) for row in tabel1)}")
     return "; ".join(parts)
 
 
-def _parse_participant(row: _Table) -> ParticipantRecord:
+def _parse_participant(row: Table) -> ParticipantRecord:
     row.reject_unknown({"municipality", "role", "joined", "left", "note"})
     return ParticipantRecord(
         municipality=row.text("municipality", required=True),
@@ -291,7 +233,7 @@ def _parse_participant(row: _Table) -> ParticipantRecord:
     )
 
 
-def _parse_event(row: _Table) -> EventRecord:
+def _parse_event(row: Table) -> EventRecord:
     row.reject_unknown({"date", "kind", "description", "source", "citation"})
     return EventRecord(
         date=row.text("date", required=True, date=True),
@@ -302,18 +244,20 @@ def _parse_event(row: _Table) -> EventRecord:
     )
 
 
-def _parse_assessment(table: _Table) -> AssessmentRecord:
+def _parse_assessment(table: Table) -> AssessmentRecord:
     table.reject_unknown({"assessed_on", "assessor", "source", *Criterion.values})
-    ratings, answers = {}, {}
+    ratings, answers, questions = {}, {}, {}
     for criterion in Criterion.values:
         item = table.table(criterion)
-        item.reject_unknown({"rating", "answer"})
+        item.reject_unknown({"rating", "answer", "question"})
         ratings[criterion] = item.text("rating", required=True, choices=Rating.values)
         answers[criterion] = item.text("answer", required=True)
+        questions[criterion] = item.text("question")
     return AssessmentRecord(
         assessed_on=table.text("assessed_on", required=True, date=True),
         assessor=table.text("assessor", required=True),
         source=table.text("source"),
         ratings=ratings,
         answers=answers,
+        questions=questions,
     )

@@ -25,7 +25,7 @@ MUNICIPALITY_FIELDS = [
     "facts_source",
 ]
 ASSESSMENT_FIELDS = ["assessed_on", "assessor"] + [
-    f"{criterion}_{part}" for criterion in Criterion.values for part in ("rating", "answer")
+    f"{criterion}_{part}" for criterion in Criterion.values for part in ("rating", "answer", "question")
 ]
 
 
@@ -67,6 +67,7 @@ def case_fixture_state(record: CaseRecord) -> dict:
             "source": assessment.source,
             **{f"{c}_rating": assessment.ratings[c] for c in Criterion.values},
             **{f"{c}_answer": assessment.answers[c] for c in Criterion.values},
+            **{f"{c}_question": assessment.questions[c] for c in Criterion.values},
         },
     }
 

@@ -13,7 +13,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0001_initial'),
+        ('assessments', '0002_assessment_printed_questions'),
         ('cases', '0006_constraint_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

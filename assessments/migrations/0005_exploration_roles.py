@@ -16,7 +16,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0003_default_framework_template"),
+        ("assessments", "0004_default_framework_template"),
         ("cases", "0003_roles"),
     ]
 

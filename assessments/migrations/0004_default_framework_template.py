@@ -12,6 +12,6 @@ def create_default(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0002_explorations")]
+    dependencies = [("assessments", "0003_explorations")]
 
     operations = [migrations.RunPython(create_default, migrations.RunPython.noop)]
