@@ -120,7 +120,7 @@ def test_similar_cases_include_korstens_cases_about_dinkelland_tubbergen_and_los
     same = next(reason for reason in by_number[6].reasons if reason.startswith("dezelfde gemeente"))
     assert "Dinkelland" in same and "Tubbergen" in same
     assert by_number[6].reasons[0].startswith("genoemd in de verkenning")
-    assert "dezelfde gemeente: Losser" in by_number[44].reasons
+    assert any(reason.startswith("dezelfde gemeente: Losser") for reason in by_number[44].reasons)
     assert result.suggested[0].case.number == 6
     assert all(s.reasons for s in result.suggested)
 
