@@ -74,8 +74,12 @@ class CrossTable:
     total: Cell
 
     @property
+    def small(self) -> bool:
+        return 0 < self.total.count < SMALL_N
+
+    @property
     def has_small_rows(self) -> bool:
-        return any(row.small for row in self.rows)
+        return self.small or any(row.small for row in self.rows)
 
 
 @dataclass(frozen=True)

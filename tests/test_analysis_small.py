@@ -26,6 +26,7 @@ def test_small_numbers_are_flagged_and_n_is_shown(reader):
 
     assert "Deze selectie telt 3 casussen." in page
     assert "(n = 3)" in page
+    assert "(67%*)" in page  # the realised column total rests on 3 cases too
     assert "Minder dan 5 casussen: een aanwijzing, geen bewijs." in page
     assert "* Deze rij rust op minder dan 5 casussen: het percentage zegt weinig." in page
 
