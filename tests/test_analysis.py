@@ -111,3 +111,16 @@ def test_every_drill_down_link_lists_exactly_the_counted_cases(reader):
         listed = reader.get(href).context["paginator"].object_list
         assert {case.slug for case in listed} == expected, href
         assert len(expected) == shown, href
+
+
+def test_the_comparison_links_list_their_groups(reader):
+    page = reader.get(reverse("analysis"), {"outcome": ""}).content.decode()
+    links = [
+        unescape(href) for href in re.findall(r'<a href="(/cases/\?[^"]*)">Bekijk deze casussen</a>', page)
+    ]
+    assert any("yes_count=lt5" in href for href in links) and any("trust=no" in href for href in links)
+
+    for href in links:
+        params = {k: v for k, v in parse_qsl(urlsplit(href).query) if v}
+        expected = {case["slug"] for case in fixture_cases() if matches(case, params)}
+        assert {case.slug for case in reader.get(href).context["paginator"].object_list} == expected, href
