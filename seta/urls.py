@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("cases.urls")),
+    # assessments first: its /cases/compare/ and /cases/export.* would otherwise be taken for dossier slugs.
     path("", include("assessments.urls")),
+    path("", include("cases.urls")),
 ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.utils import formats, timezone
 
-from assessments.interface import Assessment, Criterion, Rating
+from assessments.interface import Assessment, Criterion, Rating, selection_analysis
 from cases.choices import ParticipationRole
 from cases.dates import format_partial_date
 from cases.models import Case, Event, Participation, Source
@@ -282,4 +282,5 @@ def report_context(filterset, *, now: datetime.datetime | None = None) -> dict:
         "criteria": [str(criterion.label) for criterion in Criterion],
         "rows": [report_row(dossier) for dossier in dossiers],
         "count": len(dossiers),
+        "analysis": selection_analysis([dossier.case for dossier in dossiers]),
     }
