@@ -43,6 +43,7 @@ migrate: setup
 
 seed: migrate
 	$(BIN)/python manage.py load_seed_cases
+	$(BIN)/python manage.py load_seed_explorations
 
 accounts: migrate
 	$(BIN)/python manage.py ensure_demo_accounts

@@ -45,4 +45,8 @@ class AssessmentAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         case_touch(case_id=obj.case_id, user=request.user)  # a new version, before the check is written
         super().save_model(request, obj, form, change)
-        case_search_refresh(case_ids=[obj.case_id])
+        if obj.case_id:
+            case_search_refresh(case_ids=[obj.case_id])
+
+
+from assessments.explorations import admin as explorations_admin  # noqa: E402, F401  (registers)

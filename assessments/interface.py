@@ -6,18 +6,34 @@ It offers what a dossier needs of its checks, and nothing more:
 - the vocabulary: `Criterion`, `Rating`, `QUESTIONS` and the `Assessment` model (for the seed
   loader, the history and the PDFs, which read checks but never write them outside services);
 - `annotate_current_ratings(queryset)`: `current_<criterion>` on every case of a list;
-- `CurrentCheckFilterSet`: the five criterion filters the case list inherits;
+- `CurrentCheckFilterSet`: the five criterion filters and `yes_count` the case list inherits;
+- `selection_analysis(cases)`: the analysis of a selection (tables and charts) for the PDF report;
 - `check_answers_subquery()`: the answers of a case's checks, for its full-text vector;
 - `checks_prefetch()`: a dossier's checks, newest first, for its page;
 - `check_history(case_id)`: the history records of a case's checks.
+- `case_explorations(case_id)`: the explorations that became this case, for its page.
 """
 
 import django_filters
 from django.contrib.postgres.aggregates import StringAgg
-from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, TextField, Value
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
+from assessments.analysis import analyse
+from assessments.charts import with_charts
 from assessments.choices import QUESTIONS, Criterion, Rating
 from assessments.models import Assessment
 
@@ -28,10 +44,15 @@ __all__ = [
     "CurrentCheckFilterSet",
     "Rating",
     "annotate_current_ratings",
+    "case_explorations",
     "check_answers_subquery",
     "check_history",
     "checks_prefetch",
+    "selection_analysis",
 ]
+
+YES_COUNT_FEWER = "lt5"
+YES_COUNT_NONE = "none"
 
 
 def annotate_current_ratings(queryset: QuerySet) -> QuerySet:
@@ -56,14 +77,47 @@ def _current_rating_filter(criterion: Criterion) -> django_filters.ChoiceFilter:
     )
 
 
+def yes_count_expression() -> Case:
+    """How many of the five current ratings are "ja" (0-5); NULL for a case without a check."""
+    yes = [Case(When(**{f"current_{c}": Rating.YES}, then=1), default=0) for c in Criterion.values]
+    return Case(
+        When(**{f"current_{Criterion.URGENCY.value}__isnull": True}, then=Value(None)),
+        default=sum(yes[1:], start=yes[0]),
+        output_field=IntegerField(),
+    )
+
+
+YES_COUNT_CHOICES = [
+    *[(str(count), str(count)) for count in range(6)],
+    (YES_COUNT_FEWER, _("Minder dan vijf")),
+    (YES_COUNT_NONE, _("Geen vijfpuntscheck")),
+]
+
+
 class CurrentCheckFilterSet(django_filters.FilterSet):
-    """The five criterion filters on the current check; the queryset must be annotated first."""
+    """The criterion filters and `yes_count` on the current check; annotate the queryset first."""
 
     urgency = _current_rating_filter(Criterion.URGENCY)
     benefits = _current_rating_filter(Criterion.BENEFITS)
     trust = _current_rating_filter(Criterion.TRUST)
     images = _current_rating_filter(Criterion.IMAGES)
     partners = _current_rating_filter(Criterion.PARTNERS)
+    yes_count = django_filters.ChoiceFilter(
+        label=_("Aantal keer ja"),
+        choices=YES_COUNT_CHOICES,
+        method="filter_yes_count",
+        empty_label=_("Alle"),
+    )
+
+    def filter_yes_count(self, queryset, name, value):
+        """Cases whose current check rates `value` criteria "ja"; "lt5": fewer than five; "none"."""
+        if value == YES_COUNT_NONE:
+            condition = Q(yes_count__isnull=True)
+        elif value == YES_COUNT_FEWER:
+            condition = Q(yes_count__lt=5)
+        else:
+            condition = Q(yes_count=int(value))
+        return queryset.annotate(yes_count=yes_count_expression()).filter(condition)
 
 
 def _spaced(expressions):
@@ -99,3 +153,26 @@ def check_history(case_id: int) -> QuerySet:
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
+
+
+def case_explorations(case_id: int) -> list[dict]:
+    """The explorations linked to a case, newest first, as plain dicts (title, url, status). One query."""
+    from assessments.explorations.models import Exploration
+
+    return [
+        {
+            "title": e.title,
+            "url": e.get_absolute_url(),
+            "status": e.get_status_display(),
+            "start": e.start_date,
+        }
+        for e in Exploration.objects.for_case(case_id)
+    ]
+
+
+def selection_analysis(cases) -> dict:
+    """The analysis of the five-point check over `cases` (annotated with current ratings), for a PDF.
+
+    Returns the template context of templates/assessments/pdf/analysis.html; links are left out.
+    """
+    return with_charts(analyse(cases), prefix="pdf-grafiek")

@@ -48,8 +48,8 @@ class AssessmentQuerySet(models.QuerySet):
         return self.order_by("-assessed_on", "-id")
 
     def current(self) -> "AssessmentQuerySet":
-        """The latest assessment of every case (PostgreSQL DISTINCT ON)."""
-        return self.order_by("case_id", "-assessed_on", "-id").distinct("case_id")
+        """The latest assessment of every case (PostgreSQL DISTINCT ON); explorations' checks left out."""
+        return self.filter(case__isnull=False).order_by("case_id", "-assessed_on", "-id").distinct("case_id")
 
     def current_for(self, case_ref) -> "AssessmentQuerySet":
         """For a Subquery: the current assessment of the case `case_ref` points at."""
@@ -57,14 +57,28 @@ class AssessmentQuerySet(models.QuerySet):
 
 
 class Assessment(models.Model):
-    """A five-point check of a case on a date by an assessor; the latest one is current.
+    """A five-point check of a case or of an exploration, on a date by an assessor; the latest is current.
 
     Each criterion has a rating on one ordinal scale and the assessor's verbatim answer; the
     question is stored only where the source printed it differently from the standard wording.
+    Exactly one of case and exploration is set.
     """
 
     case = models.ForeignKey(
-        "cases.Case", verbose_name=_("casus"), on_delete=models.CASCADE, related_name="assessments"
+        "cases.Case",
+        verbose_name=_("casus"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    exploration = models.ForeignKey(
+        "assessments.Exploration",
+        verbose_name=_("verkenning"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="assessments",
     )
     assessed_on = PartialDateField(_("datum"), blank=False)
     assessor = models.CharField(_("beoordelaar"), max_length=200)
@@ -106,6 +120,12 @@ class Assessment(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
+                condition=Q(case__isnull=False, exploration__isnull=True)
+                | Q(case__isnull=True, exploration__isnull=False),
+                name="assessment_of_case_or_exploration",
+                violation_error_message=_("Een vijfpuntscheck hoort bij een casus of bij een verkenning."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(assessed_on="") & partial_date_format_q("assessed_on"),
                 name="assessment_date_format",
             ),
@@ -119,7 +139,7 @@ class Assessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.case} ({self.assessed_on}, {self.assessor})"
+        return f"{self.case or self.exploration} ({self.assessed_on}, {self.assessor})"
 
     def criteria(self) -> list[dict]:
         """The five criteria in order, each with its question (as printed), rating and verbatim answer."""
@@ -134,3 +154,22 @@ class Assessment(models.Model):
             }
             for criterion in Criterion
         ]
+
+
+# The explorations (verkenningen) live in their own sub-package; Django finds their models here.
+from assessments.explorations.framework_models import (  # noqa: E402, F401
+    FrameworkCriterion,
+    FrameworkTemplate,
+    FrameworkTemplateItem,
+    Precondition,
+    Variant,
+    VariantScore,
+    WorkPoint,
+)
+from assessments.explorations.models import (  # noqa: E402, F401
+    Assignment,
+    Experience,
+    Exploration,
+    ExplorationMunicipality,
+    SimilarCaseDecision,
+)

@@ -1,10 +1,19 @@
-"""URLs of the five-point check (under a dossier's URL)."""
+"""URLs of the five-point check (under a dossier's URL), the analysis, comparison and export.
 
-from django.urls import path
+Included before cases.urls: "compare" would also match the dossier pattern cases/<slug>/.
+"""
 
-from assessments import views
+from django.urls import include, path
+
+from assessments import views, views_analysis, views_compare, views_export
 
 urlpatterns = [
+    path("", include("assessments.explorations.urls")),
+    path("analysis/", views_analysis.AnalysisView.as_view(), name="analysis"),
+    path("cases/compare/", views_compare.CompareView.as_view(), name="case-compare"),
+    path("cases/compare/pdf/", views_compare.ComparePdfView.as_view(), name="case-compare-pdf"),
+    path("cases/export.csv", views_export.ExportCsvView.as_view(), name="case-export-csv"),
+    path("cases/export.xlsx", views_export.ExportXlsxView.as_view(), name="case-export-xlsx"),
     path("cases/<slug:slug>/checks/new/", views.AssessmentCreateView.as_view(), name="assessment-create"),
     path(
         "cases/<slug:slug>/checks/<int:pk>/edit/",

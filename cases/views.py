@@ -5,7 +5,7 @@ from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from assessments.interface import checks_prefetch
+from assessments.interface import case_explorations, checks_prefetch
 from cases.filters import CaseFilterSet
 from cases.history import dossier_history
 from cases.models import Case, Event, Municipality, Participation, SourceMention
@@ -42,6 +42,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
         return super().get_context_data(
             current=assessments[0] if assessments else None,
             earlier=assessments[1:],
+            explorations=case_explorations(self.object.pk),
             history=dossier_history(self.object),
             **kwargs,
         )

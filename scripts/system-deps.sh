@@ -18,6 +18,13 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/
 for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium; do
   installed "$pkg" || missing+=("$pkg")
 done
+# Chromium crashes on pages when fontconfig's cache lists no font at all (seen after another
+# program rewrote the system cache); rebuilding it is cheap and needs no root for the user cache.
+if command -v fc-list >/dev/null 2>&1 && [ "$(fc-list 2>/dev/null | wc -l)" -eq 0 ]; then
+  echo "system-deps: fontconfig lists no fonts; rebuilding its cache"
+  fc-cache -f >/dev/null 2>&1 || true
+fi
+
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -4,6 +4,10 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from assessments.explorations.choices import ExplorationRole
+from assessments.explorations.framework_models import FrameworkCriterion, Precondition, Variant
+from assessments.explorations.models import Exploration, ExplorationMunicipality
+from assessments.explorations.roles import exploration_roles_ensure
 from assessments.models import Assessment
 from cases.choices import ArrangementType, EventKind, Outcome, ParticipationRole, Province, SourceKind
 from cases.models import Case, Event, Municipality, Participation, Source
@@ -23,6 +27,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(self, create, extracted, **kwargs):
         if create and extracted:
             roles_ensure(Group, Permission)  # a transactional test may have flushed them
+            exploration_roles_ensure(Group, Permission)
             self.groups.add(Group.objects.get(name=extracted))
         if create:
             self.save()
@@ -97,3 +102,46 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     images_answer = "Ja."
     partners_rating = "yes"
     partners_answer = "Ja."
+
+
+class ExplorationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Exploration
+
+    title = factory.Sequence(lambda n: f"Verkenning {n}")
+    slug = factory.Sequence(lambda n: f"verkenning-{n}")
+    urgency = "De organisaties worden kwetsbaar."
+
+
+class ExplorationMunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExplorationMunicipality
+
+    exploration = factory.SubFactory(ExplorationFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    role = ExplorationRole.PARTNER
+
+
+class PreconditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Precondition
+
+    exploration = factory.SubFactory(ExplorationFactory)
+    name = factory.Sequence(lambda n: f"Randvoorwaarde {n}")
+
+
+class FrameworkCriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FrameworkCriterion
+
+    exploration = factory.SubFactory(ExplorationFactory)
+    name = factory.Sequence(lambda n: f"Criterium {n}")
+
+
+class VariantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Variant
+
+    exploration = factory.SubFactory(ExplorationFactory)
+    name = factory.Sequence(lambda n: f"Variant {n}")
+    strengths = factory.LazyFunction(lambda: ["Flexibel"])

@@ -84,6 +84,8 @@ def test_a_report_goes_from_queued_through_rendering_to_a_download(client, raads
     assert export.status == PdfExport.Status.READY, export.error
     page = progress_page(client, export)
     assert "Klaar" in page and "http-equiv" not in page
+    head = client.head(reverse("pdf-export-download", args=[export.token]))
+    assert head.status_code == 200 and head.content == b""
     download = client.get(reverse("pdf-export-download", args=[export.token]))
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"

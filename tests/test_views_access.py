@@ -14,6 +14,7 @@ def dossier():
     for name in ("Blaricum", "Eemnes"):
         ParticipationFactory(case=case, municipality=MunicipalityFactory(name=name, slug=name.lower()))
     AssessmentFactory(case=case)
+    AssessmentFactory(case=CaseFactory(slug="ten-boer-groningen", title="Ten Boer-Groningen"))
     return case
 
 
@@ -28,10 +29,18 @@ def urls(case):
         "edit": reverse("case-edit", args=[case.slug]),
         "check-new": reverse("assessment-create", args=[case.slug]),
         "check-edit": reverse("assessment-edit", args=[case.slug, assessment.pk]),
+        "analysis": reverse("analysis") + "?arrangement_type=werkorganisatie",
+        "compare": f"{reverse('case-compare')}?case={case.slug}&case=ten-boer-groningen",
+        "compare-pdf": f"{reverse('case-compare-pdf')}?case={case.slug}&case=ten-boer-groningen",
+        "export-csv": reverse("case-export-csv") + "?outcome=realised",
+        "export-xlsx": reverse("case-export-xlsx"),
     }
 
 
-READ_PAGES = ["list", "detail", "municipalities", "municipality"]
+READ_PAGES = [
+    "list", "detail", "municipalities", "municipality", "analysis", "compare", "compare-pdf", "export-csv",
+    "export-xlsx",
+]  # fmt: skip
 WRITE_PAGES = ["create", "edit", "check-new", "check-edit"]
 
 

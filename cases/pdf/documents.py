@@ -7,13 +7,13 @@ no template tags and every value is escaped by Django's autoescaping like any ot
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
 from django.utils import formats, timezone
 
-from assessments.interface import Assessment, Criterion, Rating
+from assessments.interface import Assessment, Criterion, Rating, selection_analysis
 from cases.choices import ParticipationRole
 from cases.dates import format_partial_date
 from cases.models import Case, Event, Participation, Source
+from cases.pdf.queries import current_assessment, with_pdf_relations  # noqa: F401  (imported from here too)
 from cases.pdf.text import normalize_text
 
 AUTHOR = "SETA dossiers"
@@ -234,28 +234,6 @@ def case_dossier(case: Case, assessment: Assessment | None) -> CaseDossier:
     )
 
 
-def with_pdf_relations(queryset: QuerySet, *, current_assessments: bool = False) -> QuerySet:
-    """Load what the PDF shows besides participations (which `with_participants` loads)."""
-    queryset = queryset.select_related("provenance_source").prefetch_related(
-        Prefetch("events", queryset=Event.objects.select_related("source").order_by("date", "id")),
-        "sources",
-    )
-    if current_assessments:
-        queryset = queryset.prefetch_related(
-            Prefetch(
-                "assessments",
-                queryset=Assessment.objects.current().select_related("source"),
-                to_attr="current_assessment_list",
-            )
-        )
-    return queryset
-
-
-def current_assessment(case: Case) -> Assessment | None:
-    """The case's current check: the latest by date, then by id."""
-    return Assessment.objects.filter(case=case).select_related("source").newest_first().first()
-
-
 def dossier_context(case: Case, *, now: datetime.datetime | None = None) -> dict:
     """Template context of the dossier PDF of one case."""
     now = now or timezone.localtime()
@@ -303,4 +281,5 @@ def report_context(filterset, *, now: datetime.datetime | None = None) -> dict:
         "criteria": [str(criterion.label) for criterion in Criterion],
         "rows": rows,
         "count": len(rows),
+        "analysis": selection_analysis([row["case"] for row in rows]),
     }

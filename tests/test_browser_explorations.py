@@ -1,0 +1,55 @@
+"""An advisor starts an exploration from the template in a real browser, scores, pins, downloads."""
+
+import pytest
+
+from assessments.explorations.default_template import default_template_ensure
+from assessments.models import FrameworkTemplate, FrameworkTemplateItem
+from cases.roles import ADVISEUR
+from tests.factories import CaseFactory, MunicipalityFactory, ParticipationFactory, UserFactory
+from tests.test_browser import browser, log_in, page  # noqa: F401  (fixtures)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_advisor_creates_an_exploration_from_the_template_scores_and_pins(page, live_server):  # noqa: F811
+    default_template_ensure(FrameworkTemplate, FrameworkTemplateItem)  # the flush removed the migration's
+    ede, wageningen = MunicipalityFactory(name="Ede"), MunicipalityFactory(name="Wageningen")
+    ParticipationFactory(
+        case=CaseFactory(title="Ede en Barneveld", lessons="Neem de tijd."), municipality=ede
+    )
+    UserFactory(username="e2e-verkenner", role=ADVISEUR)
+    log_in(page, live_server, "e2e-verkenner")
+
+    page.get_by_role("link", name="Verkenningen").click()
+    page.get_by_role("link", name="Nieuwe verkenning").click()
+    assert page.title().startswith("Nieuwe verkenning")
+    page.get_by_label("Titel").fill("Ede en Wageningen")
+    page.get_by_label("Verkennende gemeenten").select_option([str(ede.pk), str(wageningen.pk)])
+    page.get_by_role("button", name="Verkenning aanmaken").click()
+    page.get_by_text("De verkenning is aangemaakt.").wait_for()
+    assert page.get_by_role("heading", level=1).inner_text() == "Ede en Wageningen"
+    assert page.get_by_text("mogelijke versterking strategisch vermogen organisaties").count() >= 1
+    assert page.get_by_role("heading", name="Vorm 4 Ambtelijke fusie").is_visible()
+
+    page.get_by_role("link", name="Scores bewerken").click()
+    page.get_by_label(
+        "Score: Vorm 3 Gezamenlijke taakuitvoering × mogelijke efficiencyvoordelen en -nadelen"
+    ).select_option("+")
+    page.get_by_label(
+        "Motivering: Vorm 3 Gezamenlijke taakuitvoering × mogelijke efficiencyvoordelen en -nadelen"
+    ).fill("Inkoop samen.")
+    page.get_by_label(
+        "Score: Vorm 4 Ambtelijke fusie × mogelijke efficiencyvoordelen en -nadelen"
+    ).select_option("++")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De vergelijking is opgeslagen.").wait_for()
+    matrix = page.locator("table.matrix")
+    assert "Inkoop samen." in matrix.inner_text() and "++" in matrix.inner_text()
+    assert "Gewogen totaal" not in matrix.inner_text()
+
+    page.get_by_role("button", name="Vastzetten").click()
+    page.get_by_text("Uw keuze over “Ede en Barneveld” is opgeslagen.").wait_for()
+    assert page.get_by_text("Vastgezet", exact=True).is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download raads-PDF").click()
+    assert download.value.suggested_filename.startswith("seta-verkenning-ede-en-wageningen-")

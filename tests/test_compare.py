@@ -1,0 +1,124 @@
+"""Cases side by side at /cases/compare/ (2 to 6) and as PDF; the entry points on list and dossier."""
+
+import pytest
+from django.urls import reverse
+
+from assessments.choices import Rating
+from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
+from tests.test_pdf_support import pdf_reader, pdf_text, squash
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reader(client, raadslid):
+    client.force_login(raadslid)
+    return client
+
+
+def make_cases(count: int) -> list:
+    cases = []
+    for n in range(count):
+        case = CaseFactory(slug=f"casus-{n}", title=f"Casus nummer {n}", organisation_name=f"Organisatie {n}")
+        ParticipationFactory(
+            case=case, municipality=MunicipalityFactory(name=f"Gemeente {n}"), role="host" if n else "partner"
+        )
+        AssessmentFactory(case=case, trust_rating=Rating.NO, trust_answer=f"Wantrouwen in casus {n}.")
+        cases.append(case)
+    return cases
+
+
+def compare(client, cases, name="case-compare"):
+    return client.get(reverse(name), {"case": [case.slug for case in cases]})
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_two_to_six_cases_side_by_side_in_the_order_given(reader, count):
+    cases = list(reversed(make_cases(count)))
+
+    response = compare(reader, cases)
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert [case.slug for case in response.context["cases"]] == [case.slug for case in cases]
+    positions = [page.index(f">{case.title}</a>") for case in cases]
+    assert positions == sorted(positions)
+    for case in cases:
+        assert case.organisation_name in page
+        assert f"Wantrouwen in casus {case.slug[-1]}." in page
+    assert "Gemeente 1 (Gastheer)" in page and "Gemeente 0 (Partner)" in page
+    trust = next(row for row in response.context["criteria"] if row.label == "Vertrouwen")
+    assert [cell["label"] for cell in trust.cells] == ["Nee"] * count
+    assert "Kies ten" not in page
+
+
+@pytest.mark.parametrize(
+    ("count", "message"),
+    [
+        (0, "Kies ten minste 2 casussen om te vergelijken (nu: 0)."),
+        (1, "Kies ten minste 2 casussen om te vergelijken (nu: 1)."),
+        (7, "Kies ten hoogste 6 casussen om te vergelijken (nu: 7)."),
+    ],
+)
+def test_too_few_or_too_many_cases_get_a_clear_message(reader, count, message):
+    response = compare(reader, make_cases(count))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert message in page
+    assert "compare-table" not in page
+    assert compare(reader, make_cases(0) or [], "case-compare-pdf").status_code == 400
+
+
+def test_a_case_named_twice_counts_once_and_an_unknown_slug_is_named(reader):
+    one, _two = make_cases(2)
+    response = reader.get(reverse("case-compare"), {"case": [one.slug, one.slug]})
+    assert "(nu: 1)" in response.content.decode()
+    response = reader.get(reverse("case-compare"), {"case": [one.slug, "bestaat-niet"]})
+    assert "Deze casus bestaat niet (meer): bestaat-niet." in response.content.decode()
+
+
+def test_the_comparison_as_pdf(reader):
+    cases = make_cases(3)
+
+    response = compare(reader, cases, "case-compare-pdf")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = squash(pdf_text(response.content))
+    for n, case in enumerate(cases):
+        assert squash(case.title) in text
+        assert squash(f"Wantrouwen in casus {n}.") in text
+    assert squash("Casussen naast elkaar") in text
+    assert pdf_reader(response.content).trailer["/Root"]["/Lang"] == "nl"
+
+
+def test_an_invalid_pdf_selection_says_why(reader):
+    response = compare(reader, make_cases(1), "case-compare-pdf")
+    assert response.status_code == 400
+    assert "Kies ten minste 2 casussen" in response.content.decode()
+
+
+def test_the_list_has_checkboxes_and_the_dossier_a_compare_with_form(reader):
+    one, two = make_cases(2)
+    page = reader.get(reverse("case-list")).content.decode()
+    assert 'id="compare-form" method="get" action="/cases/compare/"' in page
+    assert f'name="case" value="{one.slug}" form="compare-form"' in page
+
+    dossier = reader.get(one.get_absolute_url()).content.decode()
+    assert f'<input type="hidden" name="case" value="{one.slug}">' in dossier
+    assert f'<option value="{two.slug}">' in dossier
+    assert f'<option value="{one.slug}">' not in dossier
+
+
+def test_the_dossier_pages_still_work_beside_compare(reader):
+    case = CaseFactory(slug="compare-me")
+    assert reader.get(case.get_absolute_url()).status_code == 200
+    assert reader.get(reverse("case-detail", args=["onbekend"])).status_code == 404
+
+
+def test_compare_runs_a_fixed_number_of_queries(reader, django_assert_num_queries):
+    cases = make_cases(6)
+    with django_assert_num_queries(9):
+        compare(reader, cases[:2])
+    with django_assert_num_queries(9):
+        compare(reader, cases)
