@@ -6,7 +6,7 @@ import time
 from django.contrib.auth.signals import user_logged_in
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseForbidden
 from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
 
@@ -111,3 +111,32 @@ class IdleSessionMiddleware:
             if now - seen >= SESSION_REFRESH_SECONDS:
                 session[SESSION_SEEN_KEY] = now
         return self.get_response(request)
+
+
+class PdfHeadMiddleware:
+    """HEAD on a PDF URL (URL name ending in "pdf") never renders the PDF.
+
+    Django answers HEAD with the GET view and drops the body, so a HEAD would render a whole PDF
+    for nothing. Views that answer HEAD themselves (cases/pdf/views.py) keep doing so; for the
+    others this answers 200 without a body once the user has the view's permission (after the
+    login check of LoginRequiredMiddleware, which comes before this middleware).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        view_class = getattr(view_func, "view_class", None)
+        if request.method != "HEAD" or not (match and (match.url_name or "").endswith("pdf")):
+            return None
+        if view_class is not None and "head" in vars(view_class):
+            return None
+        permission = getattr(view_class, "permission_required", None)
+        permissions = [permission] if isinstance(permission, str) else list(permission or [])
+        if not request.user.has_perms(permissions):
+            return HttpResponseForbidden()
+        return HttpResponse(headers={"Cache-Control": "private, no-store"})

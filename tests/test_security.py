@@ -184,3 +184,25 @@ def test_check_deploy_with_the_production_settings_warns_only_about_hsts_preload
     )
     assert "security.W021" in result.stderr + result.stdout
     assert "identified 1 issue" in result.stderr + result.stdout
+
+
+def test_head_on_any_pdf_url_answers_without_rendering(client, raadslid, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("HEAD rendered a PDF")
+
+    monkeypatch.setattr("weasyprint.HTML.write_pdf", refuse)
+    monkeypatch.setattr("weasyprint.HTML.render", refuse)
+    first, second = CaseFactory(slug="een"), CaseFactory(slug="twee")
+    urls = [
+        f"{reverse('case-compare-pdf')}?case={first.slug}&case={second.slug}",
+        reverse("exploration-pdf", args=["een-verkenning"]),
+    ]
+    for url in urls:
+        assert client.head(url)["Location"].startswith(LOGIN)
+    client.force_login(UserFactory(username="zonder-rol"))
+    for url in urls:
+        assert client.head(url).status_code == 403
+    client.force_login(raadslid)
+    for url in urls:
+        response = client.head(url)
+        assert response.status_code == 200 and response.content == b""
