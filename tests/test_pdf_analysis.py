@@ -1,25 +1,28 @@
 """The selection report PDF carries the analysis of its selection: tables and charts."""
 
 import pytest
-from django.urls import reverse
+from django.http import QueryDict
 
 from assessments.choices import Rating
+from cases.filters import CaseFilterSet
+from cases.models import Case
+from cases.pdf.rendering import report_pdf
 from tests.factories import AssessmentFactory, CaseFactory
 from tests.test_pdf_support import outline_pages, page_texts, squash
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_report_has_the_analysis_after_the_overview(client, raadslid):
+def test_the_report_has_the_analysis_after_the_overview():
     for n, outcome in enumerate(["realised", "realised", "not_realised"]):
         AssessmentFactory(case=CaseFactory(title=f"Casus {n}", number=n + 1, outcome=outcome))
     AssessmentFactory(case=CaseFactory(title="Wantrouwen", number=9, outcome="ended"), trust_rating=Rating.NO)
-    client.force_login(raadslid)
+    # The worker renders the report (tests/test_pdf_exports.py); here the same function in-process.
+    filterset = CaseFilterSet(QueryDict(), queryset=Case.objects.with_current_ratings().with_participants())
+    content = report_pdf(filterset)
 
-    response = client.get(reverse("case-report-pdf"))
-
-    pages = page_texts(response.content)
-    outline = [(title, level) for title, level, _page in outline_pages(response.content)]
+    pages = page_texts(content)
+    outline = [(title, level) for title, level, _page in outline_pages(content)]
     titles = [title for title, _level in outline]
     assert titles.index("Overzicht") < titles.index("Analyse van de vijfpuntscheck") < titles.index("Casus 0")
     assert ("Analyse van de vijfpuntscheck", 3) in outline
