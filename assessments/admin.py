@@ -4,6 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from assessments.models import Assessment
+from assessments.services import current_check_refresh
 from cases.services import case_search_refresh
 
 
@@ -25,4 +26,15 @@ class AssessmentAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        case_search_refresh(case_ids=[obj.case_id])
+        case_ids = {obj.case_id, form.initial.get("case") or obj.case_id}
+        current_check_refresh(case_ids=case_ids)
+        case_search_refresh(case_ids=case_ids)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        current_check_refresh(case_ids=[obj.case_id])
+
+    def delete_queryset(self, request, queryset):
+        case_ids = set(queryset.values_list("case_id", flat=True))
+        super().delete_queryset(request, queryset)
+        current_check_refresh(case_ids=case_ids)

@@ -58,6 +58,12 @@ class ParticipationRole(models.TextChoices):
     CONSIDERED = "considered", _("Alleen overwogen")
 
 
+# Roles of a municipality that really cooperates; any other role is marked in lists.
+FULL_PARTNER_ROLES = frozenset(
+    {ParticipationRole.PARTNER, ParticipationRole.HOST, ParticipationRole.JOINED_LATER}
+)
+
+
 class EventKind(models.TextChoices):
     """Milestones on a case's timeline."""
 

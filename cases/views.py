@@ -1,22 +1,28 @@
 """Pages of the advisor workspace. Thin: permissions, forms and templates; writes go to services."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from assessments.interface import checks_prefetch
-from cases.filters import CaseFilterSet
+from cases.filters import CaseFilterSet, MunicipalityFilterSet
 from cases.forms import CaseForm, EventFormSet, ParticipationFormSet, formset_rows
 from cases.history import changes_since, dossier_history
-from cases.models import Case, Event, Municipality, Participation
+from cases.models import RECENT_SAVES, Case, Event, Municipality, Participation
+from cases.search import case_snippets, search_suggestion
 from cases.services import (
     StaleDossierError,
     case_create,
@@ -32,6 +38,28 @@ def accept_current_version(form, stale: StaleDossierError) -> list:
     return changes_since(stale.case, stale.expected_version)
 
 
+@dataclass
+class RecentSave:
+    """One save of a dossier as the dossier page lists it."""
+
+    when: datetime.datetime
+    who: str
+    version: int
+    created: bool
+    reason: str
+
+    @classmethod
+    def from_json(cls, item: dict) -> "RecentSave":
+        name = f"{item['first_name'] or ''} {item['last_name'] or ''}".strip()
+        return cls(
+            when=parse_datetime(item["when"]),
+            who=name or item["username"] or _("systeem"),
+            version=item["version"],
+            created=item["type"] == "+",
+            reason=item["reason"] or "",
+        )
+
+
 class ReaderRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
     """Anonymous visitors go to the login page; a logged-in user without the permission gets 403."""
 
@@ -40,15 +68,31 @@ class ReaderRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
 class CaseListView(ReaderRequiredMixin, FilterView):
     filterset_class = CaseFilterSet
-    queryset = Case.objects.with_current_ratings().with_participants()
+    queryset = Case.objects.for_list().with_current_ratings().with_participants()
     template_name = "cases/case_list.html"
     paginate_by = 20
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        text = self.filterset.search_text
+        page = context["page_obj"]
+        context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        cases = list(context["object_list"])
+        snippets = case_snippets([case.pk for case in cases], text)
+        for case in cases:
+            case.snippet = snippets.get(case.pk)
+        context["object_list"] = cases
+        context["suggestion"] = search_suggestion(text) if text and not page.paginator.count else None
+        return context
+
 
 class CaseDetailView(ReaderRequiredMixin, DetailView):
+    """A dossier; its latest saves come with the case row, the full history has its own page."""
+
     template_name = "cases/case_detail.html"
     queryset = (
         Case.objects.with_participants()
+        .with_recent_saves(RECENT_SAVES)
         .select_related("provenance_source")
         .prefetch_related(
             "sources",
@@ -62,15 +106,46 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
         return super().get_context_data(
             current=assessments[0] if assessments else None,
             earlier=assessments[1:],
-            history=dossier_history(self.object),
+            recent_saves=[RecentSave.from_json(item) for item in self.object.recent_saves],
             **kwargs,
         )
 
 
-class MunicipalityListView(ReaderRequiredMixin, ListView):
+class CaseHistoryView(ReaderRequiredMixin, DetailView):
+    """Every recorded change of a dossier with its details, newest first, a page at a time."""
+
+    template_name = "cases/case_history.html"
+    queryset = Case.objects.only("pk", "slug", "title", "version")
+    paginate_by = 25
+
+    def get_context_data(self, **kwargs):
+        paginator = Paginator(dossier_history(self.object), self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            page_obj=page,
+            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            **kwargs,
+        )
+
+
+class MunicipalityListView(ReaderRequiredMixin, FilterView):
+    """All municipalities by name, with their number of cases; searchable and filterable."""
+
     template_name = "cases/municipality_list.html"
     permission_required = "cases.view_municipality"
-    queryset = Municipality.objects.select_related("merged_into").annotate(case_count=Count("participations"))
+    filterset_class = MunicipalityFilterSet
+    queryset = (
+        Municipality.objects.select_related("merged_into")
+        .annotate(case_count=Count("participations"))
+        .order_by("name")
+    )
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        return context
 
 
 class MunicipalityDetailView(ReaderRequiredMixin, DetailView):

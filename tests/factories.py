@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from assessments.models import Assessment
+from assessments.services import current_check_refresh
 from cases.choices import ArrangementType, EventKind, Outcome, ParticipationRole, Province, SourceKind
 from cases.models import Case, Event, Municipality, Participation, Source
 from cases.roles import roles_ensure
@@ -83,6 +84,7 @@ class EventFactory(factory.django.DjangoModelFactory):
 class AssessmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Assessment
+        skip_postgeneration_save = True
 
     case = factory.SubFactory(CaseFactory)
     assessed_on = "2017"
@@ -97,3 +99,9 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     images_answer = "Ja."
     partners_rating = "yes"
     partners_answer = "Ja."
+
+    @factory.post_generation
+    def current(self, create, extracted, **kwargs):
+        """Keep the case list's CurrentCheck mirror as the services would."""
+        if create:
+            current_check_refresh(case_ids=[self.case_id])
