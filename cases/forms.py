@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Participation
 
-DATE_HELP = _("JJJJ, JJJJ-MM of JJJJ-MM-DD")
+DATE_HELP = _("dd-mm-jjjj, mm-jjjj of jjjj, bijvoorbeeld 20-11-2026")
 
 
 class CaseForm(forms.ModelForm):

@@ -12,3 +12,7 @@ urlpatterns = [
     path("", include("cases.urls")),
     path("", include("assessments.urls")),
 ]
+
+handler403 = "seta.views.permission_denied"
+handler404 = "seta.views.page_not_found"
+handler500 = "seta.views.server_error"
