@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import connection, transaction
 from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -71,6 +72,16 @@ class CaseListView(ReaderRequiredMixin, FilterView):
     queryset = Case.objects.for_list().with_current_ratings().with_participants()
     template_name = "cases/case_list.html"
     paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        if not request.GET.get("q", "").strip():
+            return super().get(request, *args, **kwargs)
+        with transaction.atomic(), connection.cursor() as cursor:
+            # PostgreSQL estimates that a common word ("samenwerking", in 98 % of the dossiers) is
+            # found faster by reading every row than through the GIN index, not counting that each
+            # row's full vector must then be fetched from TOAST: 100 ms instead of 7 at 10,000 cases.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            return super().get(request, *args, **kwargs).render()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

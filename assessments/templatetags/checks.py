@@ -1,6 +1,7 @@
 """Template filters for five-point checks: rating symbols and labels, the traffic light."""
 
 from django import template
+from django.utils.html import format_html, format_html_join
 
 from assessments.choices import Criterion, Rating
 
@@ -33,3 +34,21 @@ def current_ratings(case) -> list[dict]:
         {"label": criterion.label, "rating": getattr(case, f"current_{criterion.value}", None) or ""}
         for criterion in Criterion
     ]
+
+
+@register.simple_tag
+def traffic_light(case, label: str) -> str:
+    """The five lights of a case's current check, built in Python: one per list row, so much cheaper
+    than a template include. The same markup as includes/traffic_light.html."""
+    rows = []
+    for item in current_ratings(case):
+        rating = item["rating"]
+        text = f"{item['label']}: {rating_label(rating) or '—'}"
+        rows.append((rating or "none", text, rating_symbol(rating) or "·", text))
+    lights = format_html_join(
+        "",
+        '<li class="light light--{}" title="{}"><span aria-hidden="true">{}</span>'
+        '<span class="visually-hidden">{}</span></li>',
+        rows,
+    )
+    return format_html('<ul class="lights" aria-label="{}">{}</ul>', label, lights)

@@ -67,9 +67,9 @@ class Command(BaseCommand):
         self.manage(env, "load_seed_cases")
         self.manage(env, "create_synthetic_cases", f"--count={options['cases']}")
         self.manage(env, "ensure_demo_accounts")
-        self.manage(env, "collectstatic", "--noinput", "-v0")
         serve_env = {**env, "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(40)}
         serve_env["ALLOWED_HOSTS"] = "127.0.0.1"
+        self.manage(serve_env, "collectstatic", "--noinput", "-v0")  # the manifest DEBUG=false needs
         slug, pk, total = self.dossier(url)
         queries = self.dossier_queries(serve_env, slug)
         server = self.serve(serve_env, options)
@@ -101,7 +101,7 @@ class Command(BaseCommand):
             [sys.executable, "manage.py", *argv], env=env, capture_output=True, text=True, check=False
         )
         if result.returncode:
-            raise CommandError(f"manage.py {' '.join(argv)} mislukte:\n{result.stderr}")
+            raise CommandError(f"manage.py {argv[0]} mislukte:\n{result.stderr[-3000:]}")
         return result.stdout
 
     def dossier(self, url: str) -> tuple[str, int, int]:
