@@ -26,7 +26,10 @@ def test_dutch_input_becomes_an_iso_partial_date(typed, stored):
     assert parse_dutch_date_input(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["31-02-2020", "1-13-2020", "13-2020", "20-11-26", "gisteren", "2026-1-1-1"])
+REFUSED = ["31-02-2020", "1-13-2020", "13-2020", "20-11-26", "gisteren", "2026-1-1-1"]
+
+
+@pytest.mark.parametrize("typed", REFUSED)
 def test_impossible_or_unknown_dates_are_refused(typed):
     with pytest.raises(ValueError):
         parse_dutch_date_input(typed)
@@ -34,7 +37,13 @@ def test_impossible_or_unknown_dates_are_refused(typed):
 
 @pytest.mark.parametrize(
     ("stored", "shown"),
-    [("2026-11-20", "20-11-2026"), ("2026-11", "11-2026"), ("2026", "2026"), ("", ""), ("1-1-20x", "1-1-20x")],
+    [
+        ("2026-11-20", "20-11-2026"),
+        ("2026-11", "11-2026"),
+        ("2026", "2026"),
+        ("", ""),
+        ("1-1-20x", "1-1-20x"),
+    ],
 )
 def test_stored_dates_are_shown_the_dutch_way(stored, shown):
     assert format_partial_date_input(stored) == shown
