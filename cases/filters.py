@@ -8,9 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from assessments.interface import CurrentCheckFilterSet
 from cases.choices import ArrangementType, Outcome, Province
 from cases.models import Case, Municipality, Participation
+from cases.widgets import python_rendered
 
 
-class CaseFilterForm(forms.Form):
+class FastFilterForm(forms.Form):
+    """A filter form whose widgets render in Python (see cases.widgets)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        python_rendered(self)
+
+
+class CaseFilterForm(FastFilterForm):
     """Cross-field checks of the filters: a year range must not be reversed."""
 
     def clean(self):
@@ -144,6 +153,7 @@ class MunicipalityFilterSet(django_filters.FilterSet):
     class Meta:
         model = Municipality
         fields: list[str] = []
+        form = FastFilterForm
 
     def search(self, queryset, name, value):
         value = value.strip()
