@@ -250,7 +250,9 @@ class Case(models.Model):
             GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="case_title_trgm"),
             models.Index(fields=["number", "title"], name="case_number_title_idx"),
             models.Index(F("year").asc(nulls_last=True), "number", name="case_year_idx"),
-            models.Index(fields=["outcome", "arrangement_type"], name="case_outcome_arrangement_idx"),
+            models.Index(
+                fields=["outcome", "arrangement_type", "number", "title"], name="case_outcome_arrangement_idx"
+            ),
             models.Index(fields=["arrangement_type"], name="case_arrangement_idx"),
         ]
         constraints = [

@@ -34,20 +34,7 @@ def highlighted(text: str) -> SafeString:
     return mark_safe(escaped.replace(escape(START), "").replace(escape(STOP), ""))
 
 
-def case_snippets(case_ids: list[int], text: str) -> dict[int, SafeString]:
-    """For each case on a page, the passages of its texts that match `text`, hits marked (one query)."""
-    if not case_ids or not text.strip():
-        return {}
-    document = Concat(
-        F("summary"),
-        Value("\n"),
-        Coalesce(check_answers_subquery(), Value(""), output_field=TextField()),
-        Value("\n"),
-        F("lessons"),
-        Value("\n"),
-        F("narrative"),
-        output_field=TextField(),
-    )
+def _headlines(case_ids: list[int], text: str, document) -> dict[int, SafeString]:
     headline = SearchHeadline(
         document,
         search_query(text),
@@ -61,6 +48,28 @@ def case_snippets(case_ids: list[int], text: str) -> dict[int, SafeString]:
     )
     rows = Case.objects.filter(pk__in=case_ids).annotate(snippet=headline).values_list("pk", "snippet")
     return {pk: highlighted(snippet) for pk, snippet in rows if START in (snippet or "")}
+
+
+def case_snippets(case_ids: list[int], text: str) -> dict[int, SafeString]:
+    """For each case on a page, the passages of its texts that match `text`, hits marked.
+
+    First the short texts (summary, check answers, lessons); only the cases without a hit there
+    have their long narrative parsed (a second query), which keeps a common word cheap."""
+    if not case_ids or not text.strip():
+        return {}
+    short = Concat(
+        F("summary"),
+        Value("\n"),
+        Coalesce(check_answers_subquery(), Value(""), output_field=TextField()),
+        Value("\n"),
+        F("lessons"),
+        output_field=TextField(),
+    )
+    snippets = _headlines(case_ids, text, short)
+    rest = [pk for pk in case_ids if pk not in snippets]
+    if rest:
+        snippets |= _headlines(rest, text, F("narrative"))
+    return snippets
 
 
 def _closest(word: str) -> str | None:

@@ -89,6 +89,9 @@ class CaseListView(ReaderRequiredMixin, FilterView):
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         cases = list(context["object_list"])
+        context["ranked_within_page"] = self.filterset.ranked_within_page and not self.request.GET.get("sort")
+        if context["ranked_within_page"]:
+            cases.sort(key=lambda case: -case.rank)
         snippets = case_snippets([case.pk for case in cases], text)
         for case in cases:
             case.snippet = snippets.get(case.pk)

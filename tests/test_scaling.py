@@ -44,8 +44,9 @@ def test_list_queries_and_page_size_stay_flat_from_45_to_a_few_hundred_cases(
 
 def test_search_runs_a_fixed_number_of_queries(reader, django_assert_num_queries):
     synthetic_cases_create(count=300, seed=5)
-    # the search list adds its transaction (begin, SET LOCAL, commit) and the page's snippets
-    with django_assert_num_queries(LIST_QUERIES + 4):
+    # the search adds its transaction (begin, SET LOCAL, commit), the number of matches that decides
+    # how to rank, and the snippets of the page's short texts
+    with django_assert_num_queries(LIST_QUERIES + 5):
         response = reader.get(reverse("case-list"), {"q": "samenwerking"})
     assert response.context["page_obj"].paginator.count > 250
     assert "<mark>" in response.content.decode()
@@ -87,3 +88,13 @@ def test_the_urlconf_does_not_import_weasyprint():
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert output.stdout.strip() == "False"
+
+
+def test_a_word_in_very_many_dossiers_is_ranked_per_page(reader, monkeypatch):
+    monkeypatch.setattr("cases.filters.RANK_ALL_LIMIT", 10)
+    synthetic_cases_create(count=60, seed=8)
+    response = reader.get(reverse("case-list"), {"q": "samenwerking"})
+    assert response.context["ranked_within_page"]
+    ranks = [case.rank for case in response.context["object_list"]]
+    assert ranks == sorted(ranks, reverse=True)
+    assert "per pagina de beste treffers eerst" in response.content.decode()
