@@ -67,6 +67,8 @@ class Command(BaseCommand):
         self.manage(env, "load_seed_cases")
         self.manage(env, "create_synthetic_cases", f"--count={options['cases']}")
         self.manage(env, "ensure_demo_accounts")
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute("VACUUM ANALYZE")  # statistics and visibility map as in a settled database
         serve_env = {**env, "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(40)}
         serve_env["ALLOWED_HOSTS"] = "127.0.0.1"
         self.manage(serve_env, "collectstatic", "--noinput", "-v0")  # the manifest DEBUG=false needs
