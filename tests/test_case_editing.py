@@ -96,7 +96,7 @@ def test_adding_and_removing_participants(editor, dossier):
         ),
         ({"end_date": "2013"}, "Het einde mag niet vóór het begin liggen."),
         ({"year": "202"}, "minstens 1950"),
-        ({"start_date": "1-1-2014"}, "JJJJ, JJJJ-MM of JJJJ-MM-DD"),
+        ({"start_date": "31-2-2014"}, "Geef een datum als dd-mm-jjjj, mm-jjjj of jjjj"),
         ({"title": ""}, "Dit veld is verplicht."),
     ],
 )
