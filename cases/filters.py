@@ -19,9 +19,6 @@ class FastFilterForm(forms.Form):
         python_rendered(self)
 
 
-RANK_ALL_LIMIT = 500  # up to this many matches all are ranked; beyond, each page is ranked by itself
-
-
 class CaseFilterForm(FastFilterForm):
     """Cross-field checks of the filters: a year range must not be reversed."""
 
@@ -97,18 +94,9 @@ class CaseFilterSet(CurrentCheckFilterSet):
         fields: list[str] = []
         form = CaseFilterForm
 
-    ranked_within_page = False
-
     def search(self, queryset, name, value):
-        """Best matches first. A word found in very many dossiers ("samenwerking") would mean ranking
-        every one of them; then the matches come in list order and each page is ranked by itself."""
-        if not value.strip():
-            return queryset
-        matches = queryset.search(value)
-        if matches.count() <= RANK_ALL_LIMIT:
-            return matches.order_by("-rank", "number", "title")
-        self.ranked_within_page = True
-        return matches.order_by("number", "title")
+        """Best matches first (the case list ranks per page when there are very many, see views)."""
+        return queryset.search(value).order_by("-rank", "number", "title") if value.strip() else queryset
 
     def filter_province(self, queryset, name, value):
         return queryset.filter(

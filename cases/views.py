@@ -67,8 +67,23 @@ class ReaderRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "cases.view_case"
 
 
+RANK_ALL_LIMIT = 500  # up to this many matches all are ranked; beyond, each page is ranked by itself
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, when the view had to count already."""
+
+    def __init__(self, object_list, per_page, *, count: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        if count is not None:
+            self.__dict__["count"] = count  # fills the cached_property
+
+
 class CaseListView(ReaderRequiredMixin, FilterView):
     filterset_class = CaseFilterSet
+    paginator_class = CountedPaginator
+    ranked_within_page = False
+    match_count: int | None = None
     queryset = Case.objects.for_list().with_current_ratings().with_participants()
     template_name = "cases/case_list.html"
     paginate_by = 20
@@ -83,14 +98,29 @@ class CaseListView(ReaderRequiredMixin, FilterView):
             cursor.execute("SET LOCAL enable_seqscan = off")
             return super().get(request, *args, **kwargs).render()
 
+    def paginate_queryset(self, queryset, page_size):
+        """A word found in very many dossiers ("samenwerking") would mean ranking every one of them:
+        then the matches come in list order and each page is ranked by itself."""
+        if self.filterset.search_text and not self.request.GET.get("sort"):
+            self.match_count = queryset.count()
+            if self.match_count > RANK_ALL_LIMIT:
+                queryset = queryset.order_by("number", "title")
+                self.ranked_within_page = True
+        return super().paginate_queryset(queryset, page_size)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return super().get_paginator(
+            queryset, per_page, orphans, allow_empty_first_page, count=self.match_count
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         text = self.filterset.search_text
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         cases = list(context["object_list"])
-        context["ranked_within_page"] = self.filterset.ranked_within_page and not self.request.GET.get("sort")
-        if context["ranked_within_page"]:
+        context["ranked_within_page"] = self.ranked_within_page
+        if self.ranked_within_page:
             cases.sort(key=lambda case: -case.rank)
         snippets = case_snippets([case.pk for case in cases], text)
         for case in cases:
