@@ -84,7 +84,7 @@ class CaseListView(ReaderRequiredMixin, FilterView):
     paginator_class = CountedPaginator
     ranked_within_page = False
     match_count: int | None = None
-    queryset = Case.objects.for_list().with_current_ratings().with_participants()
+    queryset = Case.objects.for_list().with_current_ratings().with_participant_names()
     template_name = "cases/case_list.html"
     paginate_by = 20
 

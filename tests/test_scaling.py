@@ -11,7 +11,7 @@ from cases.synthetic import synthetic_cases_create
 
 pytestmark = pytest.mark.django_db
 
-LIST_QUERIES = 6  # session, user, permissions, count, page, participants
+LIST_QUERIES = 5  # session, user, permissions, count, page (participant names included)
 DOSSIER_QUERIES = 8
 QUERIES = [
     {},
