@@ -5,7 +5,7 @@ from functools import lru_cache
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from assessments.choices import Criterion, Rating
 
@@ -55,10 +55,11 @@ def _light(language: str, criterion: str, rating: str) -> str:
 
 
 @register.simple_tag
-def traffic_light(case, label: str) -> str:
+def traffic_light(case, label: str = "") -> str:
     """The five lights of a case's current check, built in Python: one per list row, so much cheaper
     than a template include. The same markup as includes/traffic_light.html."""
     language = get_language()
+    label = label or gettext("Vijfpuntscheck van %(title)s") % {"title": case.title}
     lights = "".join(
         _light(language, criterion, getattr(case, f"current_{criterion}", None) or "")
         for criterion in Criterion.values
