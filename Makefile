@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark clean-db
+.PHONY: run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark benchmark-web clean-db
 
 run: setup migrate seed accounts
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -49,3 +49,8 @@ lint: $(STAMP)
 
 benchmark: setup migrate seed
 	$(BIN)/python manage.py benchmark_pdfs
+
+# The app's pages versus the Django admin at 10,000 synthetic cases, in a separate database.
+benchmark-web: setup
+	@scripts/wrk-dep.sh
+	$(BIN)/python manage.py benchmark_web $(BENCHMARK_ARGS)

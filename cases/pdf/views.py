@@ -10,7 +10,6 @@ from django.views import View
 from cases.filters import CaseFilterSet
 from cases.models import Case
 from cases.pdf.documents import with_pdf_relations
-from cases.pdf.rendering import case_pdf, case_pdf_filename, report_pdf, report_pdf_filename
 
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:
@@ -31,6 +30,8 @@ class CasePdfView(PdfExportMixin, View):
     """GET /cases/<slug>/pdf/: the dossier of one case."""
 
     def get(self, request, slug):
+        from cases.pdf.rendering import case_pdf, case_pdf_filename  # WeasyPrint: not at URLconf import
+
         case = get_object_or_404(with_pdf_relations(Case.objects.with_participants()), slug=slug)
         now = timezone.localtime()
         return pdf_response(case_pdf(case, now=now), case_pdf_filename(case, now.date()))
@@ -40,6 +41,8 @@ class CaseReportPdfView(PdfExportMixin, View):
     """GET /cases/report.pdf?<the case list's filters>: overview and dossiers of the selection."""
 
     def get(self, request):
+        from cases.pdf.rendering import report_pdf, report_pdf_filename  # WeasyPrint: not at URLconf import
+
         queryset = Case.objects.with_current_ratings().with_participants()
         filterset = CaseFilterSet(request.GET, queryset=queryset)
         if not filterset.is_valid():
