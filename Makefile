@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness
-.PHONY: $(PHONY_EXTRA) run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark clean-db
+.PHONY: $(PHONY_EXTRA) run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark benchmark-web clean-db
 
 run: setup migrate seed accounts
 	scripts/run.sh $(HOST):$(PORT)
@@ -59,3 +59,8 @@ benchmark-pdf-memory: setup migrate
 
 benchmark-fairness: setup migrate seed
 	$(BIN)/python manage.py benchmark_pdf_fairness
+
+# The app's pages versus the Django admin at 10,000 synthetic cases, in a separate database.
+benchmark-web: setup
+	@scripts/wrk-dep.sh
+	$(BIN)/python manage.py benchmark_web $(BENCHMARK_ARGS)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from assessments.models import Assessment
+from assessments.services import current_check_refresh
 from cases.admin_forms import VersionGuardAdminForm
 from cases.services import case_search_refresh, case_touch
 
@@ -41,12 +42,25 @@ class AssessmentAdmin(SimpleHistoryAdmin):
     def delete_model(self, request, obj):
         case_touch(case_id=obj.case_id, user=request.user)
         super().delete_model(request, obj)
+        if obj.case_id:
+            current_check_refresh(case_ids=[obj.case_id])
+            case_search_refresh(case_ids=[obj.case_id])
 
     def save_model(self, request, obj, form, change):
         case_touch(case_id=obj.case_id, user=request.user)  # a new version, before the check is written
         super().save_model(request, obj, form, change)
         if obj.case_id:
-            case_search_refresh(case_ids=[obj.case_id])
+            case_ids = {obj.case_id, form.initial.get("case") or obj.case_id}
+            current_check_refresh(case_ids=case_ids)
+            case_search_refresh(case_ids=case_ids)
+
+    def delete_queryset(self, request, queryset):
+        case_ids = set(queryset.exclude(case=None).values_list("case_id", flat=True))
+        for case_id in case_ids:
+            case_touch(case_id=case_id, user=request.user)
+        super().delete_queryset(request, queryset)
+        current_check_refresh(case_ids=case_ids)
+        case_search_refresh(case_ids=case_ids)
 
 
 from assessments.explorations import admin as explorations_admin  # noqa: E402, F401  (registers)

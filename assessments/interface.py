@@ -5,7 +5,10 @@ It offers what a dossier needs of its checks, and nothing more:
 
 - the vocabulary: `Criterion`, `Rating`, `QUESTIONS` and the `Assessment` model (for the seed
   loader, the history and the PDFs, which read checks but never write them outside services);
-- `annotate_current_ratings(queryset)`: `current_<criterion>` on every case of a list;
+- `annotate_current_ratings(queryset)`: `current_<criterion>` on every case of a list, read with
+  one join from the CurrentCheck table (kept by the assessments services);
+- `current_checks_refresh(case_ids)`: bring that table up to date after checks were written
+  outside the services (the seed loader, the synthetic data builder);
 - `CurrentCheckFilterSet`: the five criterion filters and `yes_count` the case list inherits;
 - `selection_analysis(cases)`: the analysis of a selection (tables and charts) for the PDF report;
 - `check_answers_subquery()`: the answers of a case's checks, for its full-text vector;
@@ -13,6 +16,8 @@ It offers what a dossier needs of its checks, and nothing more:
 - `check_history(case_id)`: the history records of a case's checks.
 - `case_explorations(case_id)`: the explorations that became this case, for its page.
 """
+
+from collections.abc import Iterable
 
 import django_filters
 from django.contrib.postgres.aggregates import StringAgg
@@ -48,6 +53,7 @@ __all__ = [
     "check_answers_subquery",
     "check_history",
     "checks_prefetch",
+    "current_checks_refresh",
     "selection_analysis",
 ]
 
@@ -56,15 +62,17 @@ YES_COUNT_NONE = "none"
 
 
 def annotate_current_ratings(queryset: QuerySet) -> QuerySet:
-    """Annotate `current_<criterion>` with the ratings of each case's current check."""
+    """Annotate `current_<criterion>` with the ratings of each case's current check (one LEFT JOIN)."""
     return queryset.annotate(
-        **{
-            f"current_{criterion}": Subquery(
-                Assessment.objects.current_for(OuterRef("pk")).values(f"{criterion}_rating")
-            )
-            for criterion in Criterion.values
-        }
+        **{f"current_{criterion}": F(f"current_check__{criterion}_rating") for criterion in Criterion.values}
     )
+
+
+def current_checks_refresh(*, case_ids: Iterable[int] | None = None) -> None:
+    """Mirror the latest check of the given cases (all when None) into the CurrentCheck table."""
+    from assessments.services import current_check_refresh  # services import cases.services
+
+    current_check_refresh(case_ids=case_ids)
 
 
 def _current_rating_filter(criterion: Criterion) -> django_filters.ChoiceFilter:

@@ -156,6 +156,32 @@ class Assessment(models.Model):
         ]
 
 
+class CurrentCheck(models.Model):
+    """The ratings of a case's current (latest) check, one row per case, for fast lists and filters.
+
+    Derived data: written only by `assessments.services.current_check_refresh`, in the same
+    transaction as the checks it mirrors.
+    """
+
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.CASCADE, primary_key=True, related_name="current_check"
+    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="+")
+    assessed_on = PartialDateField(_("datum"), blank=False)
+    urgency_rating = models.CharField(max_length=30, choices=Rating.choices, db_index=True)
+    benefits_rating = models.CharField(max_length=30, choices=Rating.choices, db_index=True)
+    trust_rating = models.CharField(max_length=30, choices=Rating.choices, db_index=True)
+    images_rating = models.CharField(max_length=30, choices=Rating.choices, db_index=True)
+    partners_rating = models.CharField(max_length=30, choices=Rating.choices, db_index=True)
+
+    class Meta:
+        verbose_name = _("huidige vijfpuntscheck")
+        verbose_name_plural = _("huidige vijfpuntschecks")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} ({self.assessed_on})"
+
+
 # The explorations (verkenningen) live in their own sub-package; Django finds their models here.
 from assessments.explorations.framework_models import (  # noqa: E402, F401
     FrameworkCriterion,

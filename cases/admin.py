@@ -1,6 +1,9 @@
 """Django admin for the case dossiers (for staff; advisors work in the app itself)."""
 
 from django.contrib import admin
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases.admin_forms import VersionGuardAdminForm
@@ -43,7 +46,8 @@ class CaseAdmin(SimpleHistoryAdmin):
     list_display = ["number", "title", "organisation_name", "arrangement_type", "outcome", "year"]
     list_display_links = ["number", "title"]
     list_filter = ["arrangement_type", "outcome"]
-    search_fields = ["title", "organisation_name", "participations__municipality__name"]
+    search_fields = ["title", "organisation_name"]
+    search_help_text = _("Zoekt in titel en organisatie, de volledige tekst en de namen van de gemeenten.")
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["provenance_source", "sources"]
     inlines = [ParticipationInline, EventInline]
@@ -53,6 +57,21 @@ class CaseAdmin(SimpleHistoryAdmin):
         if change:
             obj.version += 1  # the row is locked by CaseAdminForm.clean(); same guard as the app
         super().save_model(request, obj, form, change)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Full-text vector and an EXISTS on the participants instead of a join over all of them
+        (which made the admin sort and de-duplicate every participation of every case)."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        participants = Participation.objects.filter(case=OuterRef("pk"), municipality__name__icontains=term)
+        matches = (
+            Q(title__icontains=term)
+            | Q(organisation_name__icontains=term)
+            | Q(search_vector=SearchQuery(term, config="dutch", search_type="websearch"))
+            | Q(Exists(participants))
+        )
+        return queryset.filter(matches), False
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

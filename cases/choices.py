@@ -59,6 +59,12 @@ class ParticipationRole(models.TextChoices):
     MENTIONED = "mentioned", _("Genoemd in de bron")
 
 
+# Roles of a municipality that really cooperates; any other role is marked in lists.
+FULL_PARTNER_ROLES = frozenset(
+    {ParticipationRole.PARTNER, ParticipationRole.HOST, ParticipationRole.JOINED_LATER}
+)
+
+
 class EventKind(models.TextChoices):
     """Milestones on a case's timeline."""
 

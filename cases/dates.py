@@ -38,6 +38,46 @@ def validate_partial_date(value: str) -> None:
         ) from None
 
 
+_DUTCH_INPUT = [
+    (re.compile(r"^(?P<year>[0-9]{4})$"), ""),
+    (re.compile(r"^(?P<month>[0-9]{1,2})[-/.](?P<year>[0-9]{4})$"), "month"),
+    (re.compile(r"^(?P<day>[0-9]{1,2})[-/.](?P<month>[0-9]{1,2})[-/.](?P<year>[0-9]{4})$"), "day"),
+    (re.compile(r"^(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})$"), "month"),
+    (re.compile(r"^(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})$"), "day"),
+]
+INPUT_ERROR = _(
+    "Geef een datum als dd-mm-jjjj, mm-jjjj of jjjj (of jjjj-mm-dd), "
+    "bijvoorbeeld 20-11-2026, 11-2026 of 2026."
+)
+
+
+def parse_dutch_date_input(text: str) -> str:
+    """What a Dutch user types ("1-1-2010", "20-11-2026", "11-2026", "2026", "2026-11-20") as an
+    ISO partial date ("2010-01-01", "2026-11-20", "2026-11", "2026"); ValueError if it is none."""
+    text = text.strip()
+    for pattern, precision in _DUTCH_INPUT:
+        match = pattern.match(text)
+        if match:
+            year = int(match["year"])
+            month = int(match["month"]) if precision else 1
+            day = int(match["day"]) if precision == "day" else 1
+            datetime.date(year, month, day)  # raises ValueError for 31-02-2020 or month 13
+            return (
+                f"{year:04d}"
+                + (f"-{month:02d}" if precision else "")
+                + (f"-{day:02d}" if precision == "day" else "")
+            )
+    raise ValueError(text)
+
+
+def format_partial_date_input(value: str) -> str:
+    """An ISO partial date the way a Dutch user types it: "20-11-2026", "11-2026", "2026".
+    Anything else (what someone typed that was refused) is returned unchanged."""
+    if not isinstance(value, str) or not _PATTERN.match(value):
+        return value
+    return "-".join(reversed(value.split("-")))
+
+
 def partial_date_before(later: str, earlier: str) -> bool:
     """True when `later` certainly lies before `earlier` (compared at the coarser precision)."""
     if not later or not earlier:

@@ -1,10 +1,29 @@
-"""Model fields of the cases app."""
+"""Model and form fields of the cases app."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cases.dates import validate_partial_date
+from cases.dates import INPUT_ERROR, format_partial_date_input, parse_dutch_date_input, validate_partial_date
+
+
+class PartialDateFormField(forms.CharField):
+    """Accepts dates as Dutch users type them (20-11-2026, 1-1-2010, 11-2026, 2026, 2026-11-20),
+    cleans them to an ISO partial date and shows stored dates back the Dutch way."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return parse_dutch_date_input(value)
+        except ValueError:
+            raise ValidationError(INPUT_ERROR, code="invalid_partial_date") from None
+
+    def prepare_value(self, value):
+        return format_partial_date_input(value)
 
 
 class PartialDateField(models.CharField):
@@ -18,6 +37,9 @@ class PartialDateField(models.CharField):
         kwargs.setdefault("blank", True)
         kwargs.setdefault("default", "")
         super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PartialDateFormField, **kwargs})
 
 
 # Longest texts a council document needs (the longest seed narrative is about 10,700 characters).

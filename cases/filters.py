@@ -1,12 +1,50 @@
 """The case list's one FilterSet: search, facets, year range, check ratings and ordering."""
 
 import django_filters
-from django.db.models import Exists, OuterRef
+from django import forms
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from assessments.interface import CurrentCheckFilterSet
 from cases.choices import ArrangementType, Outcome, ParticipationRole, Province
 from cases.models import Case, Municipality, Participation
+from cases.widgets import python_rendered
+
+
+class FastFilterForm(forms.Form):
+    """A filter form whose widgets render in Python (see cases.widgets)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        python_rendered(self)
+
+
+class CaseFilterForm(FastFilterForm):
+    """Cross-field checks of the filters: a year range must not be reversed."""
+
+    def clean(self):
+        cleaned = super().clean()
+        year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            self.add_error(
+                "year_to",
+                _("“Jaar tot en met” (%(to)s) ligt vóór “Jaar vanaf” (%(from)s); draai ze om.")
+                % {"to": year_to, "from": year_from},
+            )
+        return cleaned
+
+
+class NullsLastOrderingFilter(django_filters.OrderingFilter):
+    """Sort on a field in either direction with the empty values last, then by number and title."""
+
+    def get_ordering_value(self, param):
+        name = super().get_ordering_value(param)
+        field = F(name.lstrip("-"))
+        return field.desc(nulls_last=True) if name.startswith("-") else field.asc(nulls_last=True)
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        return qs.order_by(*qs.query.order_by, "number", "title") if value else qs
 
 
 class CaseFilterSet(CurrentCheckFilterSet):
@@ -25,16 +63,15 @@ class CaseFilterSet(CurrentCheckFilterSet):
         method="filter_province",
         empty_label=_("Alle provincies"),
     )
-    municipality = django_filters.ModelChoiceFilter(
+    # A text field rather than a select of every municipality: the page stays small and fast.
+    municipality = django_filters.CharFilter(
         label=_("Gemeente"),
-        queryset=Municipality.objects.filter(participations__isnull=False).distinct().order_by("name"),
-        to_field_name="slug",
         method="filter_municipality",
-        empty_label=_("Alle gemeenten"),
+        help_text=_("Typ (een deel van) de naam."),
     )
     year_from = django_filters.NumberFilter(label=_("Jaar vanaf"), field_name="year", lookup_expr="gte")
     year_to = django_filters.NumberFilter(label=_("Jaar tot en met"), field_name="year", lookup_expr="lte")
-    sort = django_filters.OrderingFilter(
+    sort = NullsLastOrderingFilter(
         label=_("Sorteren"),
         fields=(
             ("number", "number"),
@@ -55,9 +92,11 @@ class CaseFilterSet(CurrentCheckFilterSet):
     class Meta:
         model = Case
         fields: list[str] = []
+        form = CaseFilterForm
 
     def search(self, queryset, name, value):
-        return queryset.search(value).order_by("-rank", "number") if value.strip() else queryset
+        """Best matches first (the case list ranks per page when there are very many, see views)."""
+        return queryset.search(value).order_by("-rank", "number", "title") if value.strip() else queryset
 
     def filter_province(self, queryset, name, value):
         # A municipality the story only mentions does not place the case in its province.
@@ -65,7 +104,18 @@ class CaseFilterSet(CurrentCheckFilterSet):
         return queryset.filter(Exists(taking_part.filter(case=OuterRef("pk"), municipality__province=value)))
 
     def filter_municipality(self, queryset, name, value):
-        return queryset.filter(Exists(Participation.objects.filter(case=OuterRef("pk"), municipality=value)))
+        value = value.strip()
+        if not value:
+            return queryset
+        matches = Q(municipality__slug=value) | Q(municipality__name__icontains=value)
+        return queryset.filter(Exists(Participation.objects.filter(matches, case=OuterRef("pk"))))
+
+    @property
+    def search_text(self) -> str:
+        """The search text of a valid filter, stripped ("" when there is none)."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        return (self.form.cleaned_data.get("q") or "").strip()
 
     def active_filters(self) -> list[tuple[str, str]]:
         """(label, value) of every filter in use, in words, for the page and the PDF report."""
@@ -83,3 +133,32 @@ class CaseFilterSet(CurrentCheckFilterSet):
             )
             active.append((str(field.label), str(shown)))
         return active
+
+
+class MunicipalityFilterSet(django_filters.FilterSet):
+    """Filters of /municipalities/: a name (or CBS code) search, province and whether it still exists."""
+
+    EXISTS, MERGED = "exists", "merged"
+
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search", help_text=_("Naam of CBS-code"))
+    province = django_filters.ChoiceFilter(
+        label=_("Provincie"), choices=Province.choices, empty_label=_("Alle provincies")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Bestaat nog of opgegaan in"),
+        choices=[(EXISTS, _("Bestaat nog")), (MERGED, _("Opgegaan in een andere gemeente"))],
+        method="filter_status",
+        empty_label=_("Alle gemeenten"),
+    )
+
+    class Meta:
+        model = Municipality
+        fields: list[str] = []
+        form = FastFilterForm
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(cbs_code__iexact=value)) if value else queryset
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(merged_into__isnull=value == self.EXISTS)

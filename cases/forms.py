@@ -8,7 +8,7 @@ from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Partic
 from cases.municipality_field import MunicipalityLookup, MunicipalityNameField
 from cases.text import NormalisedTextFormMixin
 
-DATE_HELP = _("JJJJ, JJJJ-MM of JJJJ-MM-DD")
+DATE_HELP = _("dd-mm-jjjj, mm-jjjj of jjjj, bijvoorbeeld 20-11-2026")
 
 
 class MergeableFormMixin(NormalisedTextFormMixin, forms.Form):

@@ -1,15 +1,20 @@
 """The case dossiers: municipalities, cooperation cases, participations, events and sources."""
 
+from dataclasses import dataclass
+
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.choices import (
+    FULL_PARTNER_ROLES,
     ArrangementType,
     EventKind,
     LegalForm,
@@ -24,6 +29,7 @@ from cases.fields import NARRATIVE_LIMIT, SHORT_TEXT_LIMIT, TEXT_LIMIT, PartialD
 CBS_CODE_REGEX = r"^GM[0-9]{4}$"
 MIN_YEAR = 1950
 MAX_YEAR = 2100
+RECENT_SAVES = 5  # saves shown on a dossier page; the rest is on its history page
 
 
 class Municipality(models.Model):
@@ -126,15 +132,57 @@ class CaseQuerySet(models.QuerySet):
     """Chainable reads of cases."""
 
     def search(self, text: str) -> "CaseQuerySet":
-        """Dutch full-text search ("samenwerkingen" finds "samenwerking"), best matches first."""
+        """Dutch full-text search ("samenwerkingen" finds "samenwerking"), annotated with `rank`.
+
+        Matching uses the full vector (GIN index); ranking reads only the small title/summary
+        vector, so that a common word does not detoast every match's full text.
+        """
         query = SearchQuery(text, config="dutch", search_type="websearch")
-        return self.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+        return self.filter(search_vector=query).annotate(rank=SearchRank(F("rank_vector"), query))
+
+    def for_list(self) -> "CaseQuerySet":
+        """Leave out the long texts and vectors a list row never shows."""
+        return self.defer(
+            "narrative", "lessons", "source_notes", "search_vector", "rank_vector", "seed_fingerprint"
+        )
 
     def with_current_ratings(self) -> "CaseQuerySet":
         """Annotate `current_<criterion>` with the ratings of each case's current check."""
         from assessments.interface import annotate_current_ratings  # assessments' models import cases'
 
         return annotate_current_ratings(self)
+
+    def with_recent_saves(self, limit: int) -> "CaseQuerySet":
+        """Annotate `recent_saves`: the latest `limit` saves of each dossier (one per version), with
+        when, who and how, read in the same query as the case (a history page shows the details).
+        """
+        saves = (
+            Case.history.filter(id=OuterRef("pk"))
+            .order_by("-history_date", "-history_id")
+            .values(
+                json=JSONObject(
+                    when="history_date",
+                    type="history_type",
+                    version="version",
+                    reason="history_change_reason",
+                    username="history_user__username",
+                    first_name="history_user__first_name",
+                    last_name="history_user__last_name",
+                )
+            )[:limit]
+        )
+        return self.annotate(recent_saves=ArraySubquery(saves))
+
+    def with_participant_names(self) -> "CaseQuerySet":
+        """Annotate `participant_names`: (name, role) of each participant by name, in the same query
+        as the case (a list row needs no more; a dossier uses with_participants)."""
+        names = (
+            Participation.objects.filter(case=OuterRef("pk"))
+            .exclude(role=ParticipationRole.MENTIONED)  # only in the story: not shown in a list row
+            .order_by("municipality__name")
+            .values(json=JSONObject(name="municipality__name", role="role"))
+        )
+        return self.annotate(participant_list=ArraySubquery(names))
 
     def seeded(self) -> "CaseQuerySet":
         return self.filter(number__isnull=False)
@@ -206,8 +254,10 @@ class Case(models.Model):
     seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     # Dutch full-text index over the dossier and its check answers; see services.case_search_refresh.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Title, organisation and summary only: small enough to rank every match of a common word.
+    rank_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(
-        excluded_fields=["created_at", "updated_at", "seed_fingerprint", "search_vector"],
+        excluded_fields=["created_at", "updated_at", "seed_fingerprint", "search_vector", "rank_vector"],
     )
 
     objects = CaseQuerySet.as_manager()
@@ -217,7 +267,16 @@ class Case(models.Model):
         verbose_name_plural = _("casussen")
         ordering = ["number", "title"]
         permissions = [("export_pdf", _("Kan PDF-samenvattingen downloaden"))]
-        indexes = [GinIndex(fields=["search_vector"], name="case_search_vector_gin")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="case_search_vector_gin"),
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="case_title_trgm"),
+            models.Index(fields=["number", "title"], name="case_number_title_idx"),
+            models.Index(F("year").asc(nulls_last=True), "number", name="case_year_idx"),
+            models.Index(
+                fields=["outcome", "arrangement_type", "number", "title"], name="case_outcome_arrangement_idx"
+            ),
+            models.Index(fields=["arrangement_type"], name="case_arrangement_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["number"], name="case_unique_number"),
             models.CheckConstraint(
@@ -251,6 +310,26 @@ class Case(models.Model):
     def mentioned(self) -> list["Participation"]:
         """The municipalities the story only mentions: no part in the cooperation."""
         return [p for p in self.participations.all() if p.role == ParticipationRole.MENTIONED]
+
+    @property
+    def participant_names(self) -> list["ParticipantName"]:
+        """The participants of a case read with_participant_names()."""
+        return [ParticipantName(item["name"], item["role"]) for item in self.participant_list]
+
+
+@dataclass(frozen=True)
+class ParticipantName:
+    """A participant as a list row shows it: the municipality's name and its role."""
+
+    name: str
+    role: str
+
+    @property
+    def is_full_partner(self) -> bool:
+        return self.role in FULL_PARTNER_ROLES
+
+    def get_role_display(self) -> str:
+        return str(dict(ParticipationRole.choices).get(self.role, self.role))
 
 
 # The fields of a dossier that people edit (forms, services) and that fixtures provide.
@@ -301,6 +380,11 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} ({self.get_role_display()})"
+
+    @property
+    def is_full_partner(self) -> bool:
+        """False for a municipality that dropped out, was only considered or is merely mentioned."""
+        return self.role in FULL_PARTNER_ROLES
 
 
 class Event(models.Model):

@@ -13,11 +13,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from assessments.interface import check_answers_subquery
-from cases.choices import ParticipationRole
+from cases.choices import FULL_PARTNER_ROLES
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
 from cases.text import instance_texts_normalise, text_normalise
 
-COOPERATING_ROLES = {ParticipationRole.PARTNER, ParticipationRole.HOST, ParticipationRole.JOINED_LATER}
+COOPERATING_ROLES = FULL_PARTNER_ROLES
 PARTICIPATION_FIELDS = ["municipality", "role", "joined_on", "left_on", "note"]
 EVENT_FIELDS = ["date", "kind", "description", "source", "citation"]
 
@@ -31,7 +31,7 @@ class StaleDossierError(Exception):
 
 
 def case_search_refresh(*, case_ids: Iterable[int]) -> None:
-    """Rebuild the Dutch full-text vector of the given cases, including their check answers."""
+    """Rebuild the Dutch full-text vectors of the given cases (search: all texts and check answers; rank)."""
     Case.objects.filter(pk__in=list(case_ids)).update(
         search_vector=SearchVector("title", weight="A", config="dutch")
         + SearchVector("organisation_name", weight="A", config="dutch")
@@ -41,7 +41,10 @@ def case_search_refresh(*, case_ids: Iterable[int]) -> None:
             weight="B",
             config="dutch",
         )
-        + SearchVector("narrative", "lessons", weight="C", config="dutch")
+        + SearchVector("narrative", "lessons", weight="C", config="dutch"),
+        rank_vector=SearchVector("title", weight="A", config="dutch")
+        + SearchVector("organisation_name", weight="A", config="dutch")
+        + SearchVector("summary", weight="B", config="dutch"),
     )
 
 

@@ -1,126 +1,120 @@
-"""Synthetic cases for benchmarks: many plausible dossiers, made fast with bulk_create.
+"""Synthetic dossiers for benchmarks: many plausible cases, written in bulk, deterministic per seed.
 
-Not for tests of content: the texts are shuffled Dutch words. Every case gets 2-4 participating
-municipalities (from a pool of synthetic ones), 2-3 events and one or two five-point checks, and
-its search vector is filled by the app's own `case_search_refresh`. The titles carry the word
-`synthetic_token(seed)`, so that a search on it selects exactly one batch; `synthetic_cases_delete`
-removes a batch again.
+`synthetic_cases_create(count=10_000, seed=1)` adds `count` cases with 2-4 participating
+municipalities (from a pool of synthetic municipalities), 2-3 events and one or two checks each,
+then fills the search vectors and the current-check table the way the app's services do. The
+texts are Dutch-like and as long as the seed cases' (about 4 KB per dossier), so that searching
+and ranking cost what they cost on real data. No history records are written.
 """
 
 import random
 
 from django.db import transaction
 
-from assessments.interface import Assessment, Criterion, Rating
+from assessments.interface import Assessment, Criterion, Rating, current_checks_refresh
 from cases.choices import ArrangementType, EventKind, Outcome, ParticipationRole, Province
 from cases.models import Case, Event, Municipality, Participation
 from cases.services import case_search_refresh
 
-WORDS_TEXT = (
-    "gemeente raad ambtelijke organisatie samenwerking werkorganisatie bestuur college burgers "
-    "dienstverlening kwaliteit kosten besparing kwetsbaarheid personeel cultuur vertrouwen "
-    "regie identiteit provincie evaluatie besluit verkenning taken uitvoering beleid financiën "
-    "wethouder griffie huisvesting automatisering inwoners dorpen kernen afstand nabijheid"
-)
-WORDS = WORDS_TEXT.split(" ")
-MUNICIPALITY_POOL = 60
-BATCH = 500
+PREFIXES = ["", "Nieuw-", "Oud-", "Groot-", "Klein-", "Noord-", "Zuid-", "Oost-", "West-", "Sint-"]
+ROOTS = ["Beek", "Brug", "Dal", "Dijk", "Donk", "Gouw", "Ham", "Hoven", "Kerk", "Laar", "Lo", "Meer",
+         "Rade", "Sloot", "Veen", "Vliet", "Voort", "Waard", "Wold", "Zand"]  # fmt: skip
+SUFFIXES = ["dam", "dorp", "horst", "hout", "huizen", "kamp", "land", "rode", "stein", "wijk"]
+_VOCABULARY = """
+gemeente ambtelijke organisatie samenwerking werkorganisatie bestuur raad college burgemeester
+wethouder personeel formatie kosten besparing kwaliteit kwetsbaarheid dienstverlening inwoners
+identiteit vertrouwen cultuur verschil reorganisatie plaatsing directie gemeenschappelijke
+regeling evaluatie draagvlak onderzoek advies provincie regio voorzieningen belastingen ict
+huisvesting medewerkers ondernemingsraad besluit fusie zelfstandigheid taken uitvoering
+"""
+WORDS = _VOCABULARY.split()
+COMMON_WORD_SHARE = 0.98  # "samenwerking" occurs in this share of the dossiers, as in the seed cases
+BATCH = 1000
 
 
-def synthetic_token(seed: int) -> str:
-    """The word in the title of every case of batch `seed` ("synthbatch7")."""
-    return f"synthbatch{seed}"
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
 
 
-def _text(rng: random.Random, words: int) -> str:
-    sentences = []
-    while words > 0:
-        length = min(words, rng.randint(8, 18))
-        sentence = " ".join(rng.choice(WORDS) for _word in range(length))
-        sentences.append(sentence.capitalize() + ".")
-        words -= length
-    return " ".join(sentences)
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
 
 
-def _municipalities() -> list[Municipality]:
+def _municipality_pool(rng: random.Random, seed: int, size: int) -> list[Municipality]:
+    names = sorted({f"{p}{r}{s}" for p in PREFIXES for r in ROOTS for s in SUFFIXES})
+    chosen = rng.sample(names, size)
     provinces = Province.values
-    Municipality.objects.bulk_create(
-        [
-            Municipality(
-                name=f"Synthetisch {n}", slug=f"synthetisch-{n}", province=provinces[n % len(provinces)]
-            )
-            for n in range(MUNICIPALITY_POOL)
-        ],
-        ignore_conflicts=True,
-    )
-    return list(Municipality.objects.filter(slug__startswith="synthetisch-"))
+    pool = [
+        Municipality(name=name, slug=f"syn{seed}-{name.lower()}", province=rng.choice(provinces))
+        for name in chosen
+    ]
+    Municipality.objects.bulk_create(pool, batch_size=BATCH, ignore_conflicts=True)
+    return list(Municipality.objects.filter(slug__in=[m.slug for m in pool]))
 
 
-def _case(rng: random.Random, seed: int, number: int) -> Case:
-    year = rng.randint(1995, 2024)
+def _case(rng: random.Random, seed: int, index: int, partners: list[Municipality]) -> Case:
+    names = [m.name for m in partners]
+    common = " Een samenwerking op ambtelijk niveau." if rng.random() < COMMON_WORD_SHARE else ""
+    year = rng.choice([None, *range(1995, 2025)])
     return Case(
-        title=f"Samenwerking {synthetic_token(seed)} {number}",
-        slug=f"synth-{seed}-{number}",
-        organisation_name=f"Werkorganisatie {number}",
+        title=f"{'-'.join(names)} ({index})",
+        slug=f"syn{seed}-{index}",
+        organisation_name=f"Werkorganisatie {names[0]}",
         arrangement_type=rng.choice(ArrangementType.values),
         outcome=rng.choice(Outcome.values),
         year=year,
-        start_date=str(year),
-        summary=_text(rng, 90),
-        narrative=_text(rng, 400),
-        lessons=_text(rng, 45),
+        start_date=str(year) if year else "",
+        summary=f"{' en '.join(names)} voegen hun ambtelijke organisaties samen.{common} "
+        + _paragraph(rng, 3),
+        narrative="\n\n".join(_paragraph(rng, 6) for _ in range(4)),
+        lessons=_paragraph(rng, 2),
     )
 
 
-def _children(rng: random.Random, case: Case, pool: list[Municipality]) -> tuple[list, list, list]:
-    chosen = rng.sample(pool, rng.randint(2, 4))
-    roles = [ParticipationRole.HOST, ParticipationRole.PARTNER] + [ParticipationRole.PARTNER] * 2
-    participations = [
-        Participation(case=case, municipality=municipality, role=role)
-        for municipality, role in zip(chosen, roles, strict=False)
-    ]
-    kinds = [EventKind.EXPLORATION, EventKind.COUNCIL_DECISION, EventKind.START]
-    events = [
-        Event(case=case, date=str(case.year - 2 + index), kind=kind, description=_text(rng, 20))
-        for index, kind in enumerate(kinds[: rng.randint(2, 3)])
-    ]
-    assessments = []
-    for index in range(rng.randint(1, 2)):
-        values = {f"{criterion}_rating": rng.choice(Rating.values) for criterion in Criterion.values}
-        values |= {f"{criterion}_answer": _text(rng, 20) for criterion in Criterion.values}
-        assessments.append(
-            Assessment(case=case, assessed_on=str(2015 + index), assessor="Synthetisch", **values)
-        )
-    return participations, events, assessments
+def _assessment(rng: random.Random, case: Case, assessed_on: str) -> Assessment:
+    values = {}
+    for criterion in Criterion.values:
+        values[f"{criterion}_rating"] = rng.choice(Rating.values)
+        values[f"{criterion}_answer"] = _sentence(rng, rng.randint(6, 14))
+    return Assessment(case=case, assessed_on=assessed_on, assessor="Synthetisch", **values)
 
 
 @transaction.atomic
 def synthetic_cases_create(*, count: int, seed: int) -> int:
-    """Create `count` synthetic cases of batch `seed` (the same seed gives the same texts); return count."""
+    """Add `count` synthetic cases (slugs `syn<seed>-<n>`) with their relations; return how many."""
     rng = random.Random(seed)
-    pool = _municipalities()
-    start = Case.objects.filter(slug__startswith=f"synth-{seed}-").count()
-    for offset in range(start, start + count, BATCH):
-        numbers = range(offset + 1, min(offset + BATCH, start + count) + 1)
-        cases = Case.objects.bulk_create([_case(rng, seed, number) for number in numbers])
-        participations, events, assessments = [], [], []
-        for case in cases:
-            made = _children(rng, case, pool)
-            participations += made[0]
-            events += made[1]
-            assessments += made[2]
+    pool = _municipality_pool(rng, seed, size=min(400, max(8, count // 25)))
+    start = Case.objects.filter(slug__startswith=f"syn{seed}-").count()
+    created = 0
+    for offset in range(0, count, BATCH):
+        groups = [rng.sample(pool, rng.randint(2, 4)) for _ in range(min(BATCH, count - offset))]
+        cases = Case.objects.bulk_create(
+            [_case(rng, seed, start + offset + i + 1, group) for i, group in enumerate(groups)]
+        )
+        participations, events, checks = [], [], []
+        for case, group in zip(cases, groups, strict=True):
+            for position, municipality in enumerate(group):
+                role = ParticipationRole.PARTNER if position < 2 else rng.choice(ParticipationRole.values)
+                participations.append(Participation(case=case, municipality=municipality, role=role))
+            base = case.year or 2010
+            for step in range(rng.randint(2, 3)):
+                events.append(
+                    Event(
+                        case=case,
+                        date=f"{base + step}-{rng.randint(1, 12):02d}",
+                        kind=rng.choice(EventKind.values),
+                        description=_sentence(rng, 10),
+                    )
+                )
+            checks.append(_assessment(rng, case, "2017"))
+            if rng.random() < 0.4:
+                checks.append(_assessment(rng, case, "2022"))
         Participation.objects.bulk_create(participations)
         Event.objects.bulk_create(events)
-        Assessment.objects.bulk_create(assessments)
-        case_search_refresh(case_ids=[case.pk for case in cases])
-    return count
-
-
-@transaction.atomic
-def synthetic_cases_delete(*, seed: int) -> int:
-    """Delete the synthetic cases of batch `seed` with their children; return how many cases."""
-    cases = Case.objects.filter(slug__startswith=f"synth-{seed}-")
-    count = cases.count()
-    Assessment.objects.filter(case__in=cases).delete()
-    cases.delete()
-    return count
+        Assessment.objects.bulk_create(checks)
+        ids = [case.pk for case in cases]
+        case_search_refresh(case_ids=ids)
+        current_checks_refresh(case_ids=ids)
+        created += len(cases)
+    return created

@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/", include("cases.pdf.urls")),
     path("cases/<slug:slug>/", views.CaseDetailView.as_view(), name="case-detail"),
     path("cases/<slug:slug>/edit/", editor_views.CaseUpdateView.as_view(), name="case-edit"),
+    path("cases/<slug:slug>/history/", views.CaseHistoryView.as_view(), name="case-history"),
     path("municipalities/", views.MunicipalityListView.as_view(), name="municipality-list"),
     path("municipalities/new/", editor_views.MunicipalityCreateView.as_view(), name="municipality-create"),
     path("municipalities/<slug:slug>/", views.MunicipalityDetailView.as_view(), name="municipality-detail"),

@@ -1,14 +1,44 @@
 """Pages of the advisor workspace. Thin: permissions, forms and templates; writes go to services."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.paginator import Paginator
+from django.db import connection, transaction
 from django.db.models import Count, Prefetch
-from django.views.generic import DetailView, ListView
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from assessments.interface import case_explorations, checks_prefetch
-from cases.filters import CaseFilterSet
+from cases.filters import CaseFilterSet, MunicipalityFilterSet
 from cases.history import dossier_history
-from cases.models import Case, Event, Municipality, Participation, SourceMention
+from cases.models import RECENT_SAVES, Case, Event, Municipality, Participation, SourceMention
+from cases.search import case_snippets, search_suggestion
+
+
+@dataclass
+class RecentSave:
+    """One save of a dossier as the dossier page lists it."""
+
+    when: datetime.datetime
+    who: str
+    version: int
+    created: bool
+    reason: str
+
+    @classmethod
+    def from_json(cls, item: dict) -> "RecentSave":
+        name = f"{item['first_name'] or ''} {item['last_name'] or ''}".strip()
+        return cls(
+            when=parse_datetime(item["when"]),
+            who=name or item["username"] or _("systeem"),
+            version=item["version"],
+            created=item["type"] == "+",
+            reason=item["reason"] or "",
+        )
 
 
 class ReaderRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -17,17 +47,76 @@ class ReaderRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "cases.view_case"
 
 
+RANK_ALL_LIMIT = 500  # up to this many matches all are ranked; beyond, each page is ranked by itself
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, when the view had to count already."""
+
+    def __init__(self, object_list, per_page, *, count: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        if count is not None:
+            self.__dict__["count"] = count  # fills the cached_property
+
+
 class CaseListView(ReaderRequiredMixin, FilterView):
     filterset_class = CaseFilterSet
-    queryset = Case.objects.with_current_ratings().with_participants()
+    paginator_class = CountedPaginator
+    ranked_within_page = False
+    match_count: int | None = None
+    queryset = Case.objects.for_list().with_current_ratings().with_participant_names()
     template_name = "cases/case_list.html"
     paginate_by = 20
 
+    def get(self, request, *args, **kwargs):
+        if not request.GET.get("q", "").strip():
+            return super().get(request, *args, **kwargs)
+        with transaction.atomic(), connection.cursor() as cursor:
+            # PostgreSQL estimates that a common word ("samenwerking", in 98 % of the dossiers) is
+            # found faster by reading every row than through the GIN index, not counting that each
+            # row's full vector must then be fetched from TOAST: 100 ms instead of 7 at 10,000 cases.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            return super().get(request, *args, **kwargs).render()
+
+    def paginate_queryset(self, queryset, page_size):
+        """A word found in very many dossiers ("samenwerking") would mean ranking every one of them:
+        then the matches come in list order and each page is ranked by itself."""
+        if self.filterset.search_text and not self.request.GET.get("sort"):
+            self.match_count = queryset.count()
+            if self.match_count > RANK_ALL_LIMIT:
+                queryset = queryset.order_by("number", "title")
+                self.ranked_within_page = True
+        return super().paginate_queryset(queryset, page_size)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return super().get_paginator(
+            queryset, per_page, orphans, allow_empty_first_page, count=self.match_count
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        text = self.filterset.search_text
+        page = context["page_obj"]
+        context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        cases = list(context["object_list"])
+        context["ranked_within_page"] = self.ranked_within_page
+        if self.ranked_within_page:
+            cases.sort(key=lambda case: -case.rank)
+        snippets = case_snippets([case.pk for case in cases], text)
+        for case in cases:
+            case.snippet = snippets.get(case.pk)
+        context["object_list"] = cases
+        context["suggestion"] = search_suggestion(text) if text and not page.paginator.count else None
+        return context
+
 
 class CaseDetailView(ReaderRequiredMixin, DetailView):
+    """A dossier; its latest saves come with the case row, the full history has its own page."""
+
     template_name = "cases/case_detail.html"
     queryset = (
         Case.objects.with_participants()
+        .with_recent_saves(RECENT_SAVES)
         .select_related("provenance_source")
         .prefetch_related(
             "sources",
@@ -43,15 +132,46 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
             current=assessments[0] if assessments else None,
             earlier=assessments[1:],
             explorations=case_explorations(self.object.pk),
-            history=dossier_history(self.object),
+            recent_saves=[RecentSave.from_json(item) for item in self.object.recent_saves],
             **kwargs,
         )
 
 
-class MunicipalityListView(ReaderRequiredMixin, ListView):
+class CaseHistoryView(ReaderRequiredMixin, DetailView):
+    """Every recorded change of a dossier with its details, newest first, a page at a time."""
+
+    template_name = "cases/case_history.html"
+    queryset = Case.objects.only("pk", "slug", "title", "version")
+    paginate_by = 25
+
+    def get_context_data(self, **kwargs):
+        paginator = Paginator(dossier_history(self.object), self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            page_obj=page,
+            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            **kwargs,
+        )
+
+
+class MunicipalityListView(ReaderRequiredMixin, FilterView):
+    """All municipalities by name, with their number of cases; searchable and filterable."""
+
     template_name = "cases/municipality_list.html"
     permission_required = "cases.view_municipality"
-    queryset = Municipality.objects.select_related("merged_into").annotate(case_count=Count("participations"))
+    filterset_class = MunicipalityFilterSet
+    queryset = (
+        Municipality.objects.select_related("merged_into")
+        .annotate(case_count=Count("participations"))
+        .order_by("name")
+    )
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        return context
 
 
 class MunicipalityDetailView(ReaderRequiredMixin, DetailView):

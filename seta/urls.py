@@ -71,3 +71,7 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("", include("cases.urls")),
 ]
+
+handler403 = "seta.views.permission_denied"
+handler404 = "seta.views.page_not_found"
+handler500 = "seta.views.server_error"

@@ -9,6 +9,7 @@ from assessments.explorations.framework_models import FrameworkCriterion, Precon
 from assessments.explorations.models import Exploration, ExplorationMunicipality
 from assessments.explorations.roles import exploration_roles_ensure
 from assessments.models import Assessment
+from assessments.services import current_check_refresh
 from cases.choices import ArrangementType, EventKind, Outcome, ParticipationRole, Province, SourceKind
 from cases.models import Case, Event, Municipality, Participation, Source
 from cases.roles import roles_ensure
@@ -88,6 +89,7 @@ class EventFactory(factory.django.DjangoModelFactory):
 class AssessmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Assessment
+        skip_postgeneration_save = True
 
     case = factory.SubFactory(CaseFactory)
     assessed_on = "2017"
@@ -102,6 +104,12 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     images_answer = "Ja."
     partners_rating = "yes"
     partners_answer = "Ja."
+
+    @factory.post_generation
+    def current(self, create, extracted, **kwargs):
+        """Keep the case list's CurrentCheck mirror as the services would."""
+        if create:
+            current_check_refresh(case_ids=[self.case_id])
 
 
 class ExplorationFactory(factory.django.DjangoModelFactory):

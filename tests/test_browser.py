@@ -85,7 +85,10 @@ def test_advisor_filters_opens_edits_a_check_answer_and_sees_it_in_the_history(p
     page.get_by_role("button", name="Opslaan").click()
 
     page.get_by_text("De vijfpuntscheck is opgeslagen.").wait_for()
-    history = page.locator("section", has=page.get_by_role("heading", name="Wijzigingsgeschiedenis"))
+    recent = page.locator("section", has=page.get_by_role("heading", name="Laatste wijzigingen"))
+    assert "e2e-adviseur" in recent.inner_text()
+    recent.get_by_role("link", name="Alle wijzigingen met wat er veranderde").click()
+    history = page.get_by_role("main")
     assert "Ja, bij cruciale actoren (gecorrigeerd)." in history.locator("ins").first.inner_text()
     assert "e2e-adviseur" in history.inner_text()
 
@@ -151,3 +154,49 @@ def test_after_an_invalid_submit_the_focus_is_on_the_error_summary(page, live_se
     page.wait_for_load_state()
     focused = page.evaluate("document.activeElement.id")
     assert focused == "error-summary"
+
+
+def test_a_typo_leads_to_the_bar_dossier_through_did_you_mean(page, live_server, seeded_db):
+    UserFactory(username="e2e-raadslid", role=RAADSLID)
+    log_in(page, live_server, "e2e-raadslid")
+    page.get_by_role("textbox", name="Zoeken", exact=True).fill("Barendrect")
+    page.keyboard.press("Enter")
+    page.get_by_text("0 casussen gevonden").wait_for()
+    page.get_by_role("link", name="Barendrecht").click()
+    page.get_by_text("1 casus gevonden").wait_for()
+    assert page.locator(".snippet mark").first.inner_text().lower().startswith("barendrecht")
+    page.get_by_role("link", name="BAR-gemeenten").click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("BAR-gemeenten")
+
+
+REFLOW_PAGES = [
+    "/cases/",
+    "/cases/?q=samenwerking",
+    "/cases/bar-gemeenten/",
+    "/cases/bar-gemeenten/history/",
+    "/cases/bar-gemeenten/edit/",
+    "/municipalities/",
+    "/municipalities/barendrecht/",
+    "/cases/bestaat-niet/",
+]
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_page_scrolls_sideways(browser, live_server, seeded_db, width):
+    UserFactory(username="e2e-adviseur", role=ADVISEUR)
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        log_in(page, live_server, "e2e-adviseur")
+        for path in REFLOW_PAGES:
+            page.goto(f"{live_server.url}{path}")
+            assert page.evaluate(SIDEWAYS) <= 0, f"{path} scrolls sideways at {width} px"
+        if width >= 1280:
+            page.goto(f"{live_server.url}/cases/")
+            scroller = page.locator(".table-scroll").first
+            assert scroller.evaluate("el => el.scrollWidth <= el.clientWidth"), "the list table scrolls"
+            last_light = page.locator(".lights").first.locator("li").last.bounding_box()
+            assert last_light["x"] + last_light["width"] <= width
+    finally:
+        context.close()

@@ -29,7 +29,8 @@ def test_an_advisor_edits_a_dossier_and_it_lands_in_the_history(editor, dossier,
     dossier.refresh_from_db()
     assert dossier.title == "BAR-gemeenten (herzien)"
     assert dossier.version == 2
-    page = editor.get(dossier.get_absolute_url()).content.decode()
+    assert "opgeslagen als versie 2" in editor.get(dossier.get_absolute_url()).content.decode()
+    page = editor.get(reverse("case-history", args=[dossier.slug])).content.decode()
     assert "test-adviseur" in page
     assert "<del>BAR-gemeenten</del>" in page and "<ins>BAR-gemeenten (herzien)</ins>" in page
 
@@ -54,7 +55,7 @@ def test_adding_and_removing_participants(editor, dossier):
         ),
         ({"end_date": "2013"}, "Het einde mag niet vóór het begin liggen."),
         ({"year": "202"}, "minstens 1950"),
-        ({"start_date": "1-1-2014"}, "JJJJ, JJJJ-MM of JJJJ-MM-DD"),
+        ({"start_date": "31-2-2014"}, "Geef een datum als dd-mm-jjjj, mm-jjjj of jjjj"),
         ({"title": ""}, "Dit veld is verplicht."),
     ],
 )
@@ -132,7 +133,7 @@ def test_correcting_a_check_answer_shows_in_the_history(editor, dossier):
         trust_rating="yes_with_reservations",
     )
     assert editor.post(url, data).status_code == 302
-    page = editor.get(dossier.get_absolute_url()).content.decode()
+    page = editor.get(reverse("case-history", args=[dossier.slug])).content.decode()
     assert "<del>Ja.</del>" in page and "<ins>Ja, maar kan beter.</ins>" in page
 
 

@@ -90,7 +90,7 @@ def test_a_bad_filter_value_is_reported_not_crashed(reader):
 
 
 def test_the_list_runs_a_fixed_number_of_queries(reader, django_assert_num_queries):
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         reader.get(reverse("case-list"), {"sort": "number"})
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         reader.get(reverse("case-list"), {"sort": "number", "page": 2})

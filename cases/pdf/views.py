@@ -20,7 +20,6 @@ from cases.pdf.documents import with_pdf_relations
 from cases.pdf.exports import normalized_query, pdf_export_request
 from cases.pdf.limits import renders_in_request
 from cases.pdf.models import PdfExport
-from cases.pdf.rendering import case_pdf, case_pdf_filename, report_pdf_filename
 
 INVALID_FILTER = "Deze selectie bevat een ongeldig filter; pas de filters op de lijst van casussen aan."
 
@@ -61,6 +60,8 @@ class CasePdfView(PdfExportMixin, View):
         return head_response()
 
     def get(self, request, slug):
+        from cases.pdf.rendering import case_pdf, case_pdf_filename  # WeasyPrint: not at URLconf import
+
         case = get_object_or_404(with_pdf_relations(Case.objects.with_participants()), slug=slug)
         now = timezone.localtime()
         if renders_in_request(case):
@@ -90,6 +91,8 @@ class CaseReportPdfView(PdfExportMixin, View):
         if count > settings.SETA_PDF_REPORT_MAX_CASES:
             context = {"count": count, "maximum": settings.SETA_PDF_REPORT_MAX_CASES, "query": request.GET}
             return TemplateResponse(request, "cases/pdf_report_too_large.html", context, status=400)
+        from cases.pdf.rendering import report_pdf_filename  # WeasyPrint: not at URLconf import
+
         export = pdf_export_request(
             user=request.user,
             kind=PdfExport.Kind.REPORT,

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from assessments.interface import Assessment, Criterion
+from assessments.interface import Assessment, Criterion, current_checks_refresh
 from cases.models import Case, Event, Municipality, Participation, Source
 from cases.seed.errors import SeedError
 from cases.seed.fixtures import FixtureSet, fixtures_read
@@ -98,7 +98,10 @@ def seed_cases_load(*, directory: Path, update: bool = False, dry_run: bool = Fa
             tally=report.tallies["vermeldingen"],
         )
         stale = Case.objects.filter(search_vector__isnull=True).values_list("pk", flat=True)
-        case_search_refresh(case_ids={case.pk for case in written if case is not None} | set(stale))
+        refreshed = {case.pk for case in written if case is not None}
+        case_search_refresh(case_ids=refreshed | set(stale))
+        unmirrored = Case.objects.filter(current_check__isnull=True).values_list("pk", flat=True)
+        current_checks_refresh(case_ids=refreshed | set(unmirrored))
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -11,13 +11,40 @@ import subprocess
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
+from assessments.interface import Assessment
+from cases.models import Case, Municipality
 from cases.pdf.models import PdfExport
 from cases.pdf.worker import database_url, render_command
-from cases.synthetic import synthetic_cases_create, synthetic_cases_delete, synthetic_token
+from cases.services import case_search_refresh
+from cases.synthetic import synthetic_cases_create
 
 MIB = 1024 * 1024
 SEED_BASE = 910_000
+
+
+def batch_token(seed: int) -> str:
+    """A word that only the cases of this benchmark batch carry, so that a search selects exactly them."""
+    return f"pdfbench{seed}"
+
+
+@transaction.atomic
+def batch_create(*, count: int, seed: int) -> None:
+    """`count` synthetic cases (cases/synthetic.py), their organisation names carrying `batch_token`."""
+    synthetic_cases_create(count=count, seed=seed)
+    cases = Case.objects.filter(slug__startswith=f"syn{seed}-")
+    cases.update(organisation_name=f"Werkorganisatie {batch_token(seed)}")
+    case_search_refresh(case_ids=list(cases.values_list("pk", flat=True)))
+
+
+@transaction.atomic
+def batch_delete(*, seed: int) -> None:
+    """Remove the benchmark batch `seed`: its cases with their checks, and its municipalities."""
+    cases = Case.objects.filter(slug__startswith=f"syn{seed}-")
+    Assessment.objects.filter(case__in=cases).delete()
+    cases.delete()
+    Municipality.objects.filter(slug__startswith=f"syn{seed}-", participations__isnull=True).delete()
 
 
 def measure(export: PdfExport) -> tuple[float, int, int]:
@@ -41,11 +68,11 @@ class Command(BaseCommand):
         self.stdout.write("cases   seconds   s/case   peak RSS   pages   file")
         for size in sizes:
             seed = SEED_BASE + size
-            synthetic_cases_delete(seed=seed)
-            synthetic_cases_create(count=size, seed=seed)
+            batch_delete(seed=seed)
+            batch_create(count=size, seed=seed)
             export = PdfExport.objects.create(
                 kind=PdfExport.Kind.REPORT,
-                query=f"q={synthetic_token(seed)}",
+                query=f"q={batch_token(seed)}",
                 cache_key=f"benchmark-{seed}",
                 filename=f"benchmark-{size}.pdf",
             )
@@ -56,7 +83,7 @@ class Command(BaseCommand):
                 if export.file:
                     export.file.delete(save=False)
                 export.delete()
-                synthetic_cases_delete(seed=seed)
+                batch_delete(seed=seed)
 
     def report(self, size: int, export: PdfExport) -> None:
         seconds, peak, code = measure(export)

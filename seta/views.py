@@ -1,0 +1,25 @@
+"""Error pages (handler403/404/500): the app's look, in the user's language, with a way back."""
+
+import re
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+# Pages whose parent is a page a reader may open: /cases/<slug>/edit/ → /cases/<slug>/.
+_CHILD_PAGE = re.compile(r"^(/(?:cases|municipalities)/[-\w]+/)[-\w/]+$")
+
+
+def permission_denied(request, exception=None):
+    """403: explain which right is missing; lead back to the page above when there is one."""
+    match = _CHILD_PAGE.match(request.path)
+    return render(request, "403.html", {"back_url": match.group(1) if match else ""}, status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """500 without a request context: no database, no user, no session (they may be what failed)."""
+    return HttpResponseServerError(loader.get_template("500.html").render())
