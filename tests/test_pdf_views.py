@@ -122,7 +122,7 @@ def test_head_never_renders(client, raadslid, case, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("HEAD rendered a PDF")
 
-    monkeypatch.setattr("cases.pdf.views.case_pdf", refuse)
+    monkeypatch.setattr("cases.pdf.rendering.case_pdf", refuse)
     monkeypatch.setattr("cases.pdf.exports.export_cache_key", refuse)
     client.force_login(raadslid)
 
