@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from assessments.choices import QUESTIONS, Criterion, Rating
@@ -42,12 +42,26 @@ class CompareForm(forms.Form):
         return chosen
 
 
-def case_choices() -> list[tuple[str, str]]:
-    """(slug, "Title (12)") of every case, for the "compare with" selects (one query)."""
-    return [
-        (slug, f"{title} ({number})" if number else title)
-        for slug, number, title in Case.objects.order_by("title").values_list("slug", "number", "title")
-    ]
+FIND_LIMIT = 10
+
+
+def case_candidates(*, find: str, chosen: list[str]) -> list[Case]:
+    """At most FIND_LIMIT cases to add to a comparison: title, organisation or number match `find`.
+
+    A search, not a list of every case, so the chooser stays small at any number of cases.
+    """
+    find = find.strip()
+    if not find:
+        return []
+    matches = Q(title__icontains=find) | Q(organisation_name__icontains=find)
+    if find.isdigit():
+        matches |= Q(number=int(find))
+    return list(
+        Case.objects.filter(matches)
+        .exclude(slug__in=chosen)
+        .order_by("number", "title")
+        .only("slug", "number", "title")[:FIND_LIMIT]
+    )
 
 
 def compare_queryset() -> QuerySet:

@@ -14,13 +14,15 @@ It offers what a dossier needs of its checks, and nothing more:
 - `check_answers_subquery()`: the answers of a case's checks, for its full-text vector;
 - `checks_prefetch()`: a dossier's checks, newest first, for its page;
 - `check_history(case_id)`: the history records of a case's checks.
-- `case_explorations(case_id)`: the explorations that became this case, for its page.
+- `annotate_case_explorations(queryset)` and `case_explorations(case)`: the explorations that
+  became a case, for its page, read in the case's own query.
 """
 
 from collections.abc import Iterable
 
 import django_filters
 from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import (
     Case,
     F,
@@ -34,7 +36,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, JSONObject
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from assessments.analysis import analyse
@@ -48,6 +51,7 @@ __all__ = [
     "Criterion",
     "CurrentCheckFilterSet",
     "Rating",
+    "annotate_case_explorations",
     "annotate_current_ratings",
     "case_explorations",
     "check_answers_subquery",
@@ -163,18 +167,32 @@ def check_history(case_id: int) -> QuerySet:
     )
 
 
-def case_explorations(case_id: int) -> list[dict]:
-    """The explorations linked to a case, newest first, as plain dicts (title, url, status). One query."""
+def annotate_case_explorations(queryset: QuerySet) -> QuerySet:
+    """Annotate `exploration_list` on each case: its explorations, read in the same query as the case."""
     from assessments.explorations.models import Exploration
 
+    rows = (
+        Exploration.objects.filter(case=OuterRef("pk"))
+        .order_by("-start_date", "title")
+        .values(json=JSONObject(title="title", slug="slug", status="status", start="start_date"))
+    )
+    return queryset.annotate(exploration_list=ArraySubquery(rows))
+
+
+def case_explorations(case) -> list[dict]:
+    """The explorations that became `case` (read with annotate_case_explorations), newest first, as
+    plain dicts (title, url, status, start), without a query."""
+    from assessments.explorations.models import Exploration
+
+    statuses = dict(Exploration._meta.get_field("status").flatchoices)
     return [
         {
-            "title": e.title,
-            "url": e.get_absolute_url(),
-            "status": e.get_status_display(),
-            "start": e.start_date,
+            "title": row["title"],
+            "url": reverse("exploration-detail", kwargs={"slug": row["slug"]}),
+            "status": statuses.get(row["status"], row["status"]),
+            "start": row["start"],
         }
-        for e in Exploration.objects.for_case(case_id)
+        for row in case.exploration_list
     ]
 
 

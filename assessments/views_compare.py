@@ -6,9 +6,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.views import View
 
-from assessments.compare import CompareForm, case_choices, comparison
+from assessments.compare import CompareForm, case_candidates, comparison
 from cases.pdf.documents import AUTHOR, date_in_words
-from cases.pdf.rendering import PDF_LANGUAGE, html_to_pdf
 from cases.pdf.views import PdfExportMixin, pdf_response
 from cases.views import ReaderRequiredMixin
 
@@ -20,10 +19,11 @@ class CompareView(ReaderRequiredMixin, View):
 
     def get(self, request):
         form = CompareForm(request.GET)
-        context = {"form": form, "choices": case_choices()}
+        context = {"form": form, "find": request.GET.get("find", "")}
         if form.is_valid():
             context.update(comparison(form.cleaned_data["case"]))
         context["chosen"] = [case.slug for case in context.get("cases", [])] or request.GET.getlist("case")
+        context["candidates"] = case_candidates(find=context["find"], chosen=context["chosen"])
         return TemplateResponse(request, self.template_name, context)
 
 
@@ -38,6 +38,8 @@ class ComparePdfView(PdfExportMixin, View):
             return HttpResponseBadRequest(
                 " ".join(form.errors["case"]), content_type="text/plain; charset=utf-8"
             )
+        from cases.pdf.rendering import PDF_LANGUAGE, html_to_pdf  # WeasyPrint: not at URLconf import
+
         now = timezone.localtime()
         with translation.override(PDF_LANGUAGE):
             context = comparison(form.cleaned_data["case"])

@@ -2,13 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q
-from django.db.models.functions import JSONObject
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -20,180 +18,13 @@ from cases.choices import (
     LegalForm,
     Outcome,
     ParticipationRole,
-    Province,
-    SourceKind,
 )
 from cases.dates import partial_date_format_q, partial_date_order_q
 from cases.fields import NARRATIVE_LIMIT, SHORT_TEXT_LIMIT, TEXT_LIMIT, PartialDateField, text_limit
+from cases.querysets import CaseQuerySet
+from cases.reference_models import MAX_YEAR, MIN_YEAR, Municipality, Source
 
-CBS_CODE_REGEX = r"^GM[0-9]{4}$"
-MIN_YEAR = 1950
-MAX_YEAR = 2100
 RECENT_SAVES = 5  # saves shown on a dossier page; the rest is on its history page
-
-
-class Municipality(models.Model):
-    """A Dutch municipality (gemeente), also one that has since merged into another."""
-
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    cbs_code = models.CharField(
-        _("CBS-code"),
-        max_length=6,
-        blank=True,
-        validators=[RegexValidator(CBS_CODE_REGEX, _("Een CBS-code is GM gevolgd door vier cijfers."))],
-        help_text=_("GM gevolgd door vier cijfers, bijvoorbeeld GM0376."),
-    )
-    province = models.CharField(_("provincie"), max_length=20, choices=Province.choices)
-    population = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
-    population_year = models.PositiveSmallIntegerField(
-        _("inwoners in jaar"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
-    )
-    merged_into = models.ForeignKey(
-        "self",
-        verbose_name=_("opgegaan in"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="merged_from",
-    )
-    merged_on = PartialDateField(_("opgegaan op"))
-    facts_source = models.TextField(
-        _("bron van de gegevens"),
-        blank=True,
-        help_text=_("Waar CBS-code, inwonertal en fusie vandaan komen."),
-    )
-    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["seed_fingerprint"])
-
-    class Meta:
-        verbose_name = _("gemeente")
-        verbose_name_plural = _("gemeenten")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["cbs_code"],
-                condition=~Q(cbs_code=""),
-                name="municipality_unique_cbs_code",
-            ),
-            models.CheckConstraint(
-                condition=Q(cbs_code="") | Q(cbs_code__regex=CBS_CODE_REGEX),
-                name="municipality_cbs_code_format",
-            ),
-            models.CheckConstraint(
-                condition=Q(merged_into__isnull=True) | ~Q(merged_into=F("pk")),
-                name="municipality_not_merged_into_itself",
-            ),
-            models.CheckConstraint(
-                condition=partial_date_format_q("merged_on"),
-                name="municipality_merged_on_format",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("municipality-detail", kwargs={"slug": self.slug})
-
-
-class Source(models.Model):
-    """A cited document: a report, article, book, letter or web page."""
-
-    key = models.SlugField(_("sleutel"), max_length=100, unique=True)
-    kind = models.CharField(_("soort"), max_length=20, choices=SourceKind.choices)
-    author = models.CharField(_("auteur"), max_length=200, blank=True)
-    title = models.CharField(_("titel"), max_length=300, blank=True)
-    date = PartialDateField(_("datum"))
-    publisher = models.CharField(_("uitgever"), max_length=200, blank=True)
-    url = models.URLField(_("URL"), max_length=500, blank=True)
-    note = models.TextField(_("toelichting"), blank=True)
-    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["seed_fingerprint"])
-
-    class Meta:
-        verbose_name = _("bron")
-        verbose_name_plural = _("bronnen")
-        ordering = ["author", "date", "title"]
-        constraints = [
-            models.CheckConstraint(condition=partial_date_format_q("date"), name="source_date_format"),
-            models.CheckConstraint(condition=~Q(author="", title=""), name="source_has_author_or_title"),
-        ]
-
-    def __str__(self) -> str:
-        parts = [self.author, f"({self.date})" if self.date else "", self.title]
-        return " ".join(part for part in parts if part)
-
-
-class CaseQuerySet(models.QuerySet):
-    """Chainable reads of cases."""
-
-    def search(self, text: str) -> "CaseQuerySet":
-        """Dutch full-text search ("samenwerkingen" finds "samenwerking"), annotated with `rank`.
-
-        Matching uses the full vector (GIN index); ranking reads only the small title/summary
-        vector, so that a common word does not detoast every match's full text.
-        """
-        query = SearchQuery(text, config="dutch", search_type="websearch")
-        return self.filter(search_vector=query).annotate(rank=SearchRank(F("rank_vector"), query))
-
-    def for_list(self) -> "CaseQuerySet":
-        """Leave out the long texts and vectors a list row never shows."""
-        return self.defer(
-            "narrative", "lessons", "source_notes", "search_vector", "rank_vector", "seed_fingerprint"
-        )
-
-    def with_current_ratings(self) -> "CaseQuerySet":
-        """Annotate `current_<criterion>` with the ratings of each case's current check."""
-        from assessments.interface import annotate_current_ratings  # assessments' models import cases'
-
-        return annotate_current_ratings(self)
-
-    def with_recent_saves(self, limit: int) -> "CaseQuerySet":
-        """Annotate `recent_saves`: the latest `limit` saves of each dossier (one per version), with
-        when, who and how, read in the same query as the case (a history page shows the details).
-        """
-        saves = (
-            Case.history.filter(id=OuterRef("pk"))
-            .order_by("-history_date", "-history_id")
-            .values(
-                json=JSONObject(
-                    when="history_date",
-                    type="history_type",
-                    version="version",
-                    reason="history_change_reason",
-                    username="history_user__username",
-                    first_name="history_user__first_name",
-                    last_name="history_user__last_name",
-                )
-            )[:limit]
-        )
-        return self.annotate(recent_saves=ArraySubquery(saves))
-
-    def with_participant_names(self) -> "CaseQuerySet":
-        """Annotate `participant_names`: (name, role) of each participant by name, in the same query
-        as the case (a list row needs no more; a dossier uses with_participants)."""
-        names = (
-            Participation.objects.filter(case=OuterRef("pk"))
-            .exclude(role=ParticipationRole.MENTIONED)  # only in the story: not shown in a list row
-            .order_by("municipality__name")
-            .values(json=JSONObject(name="municipality__name", role="role"))
-        )
-        return self.annotate(participant_list=ArraySubquery(names))
-
-    def seeded(self) -> "CaseQuerySet":
-        return self.filter(number__isnull=False)
-
-    def with_participants(self) -> "CaseQuerySet":
-        return self.prefetch_related(
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("municipality").order_by("municipality__name"),
-            )
-        )
 
 
 class Case(models.Model):
@@ -302,6 +133,18 @@ class Case(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("case-detail", kwargs={"slug": self.slug})
+
+    def mention_entries(self) -> list["SourceMention"]:
+        """The passages read with_mention_list(), as unsaved mentions with their source (no query)."""
+        return [
+            SourceMention(
+                passage=row["passage"],
+                first_line=row["first_line"],
+                last_line=row["last_line"],
+                source=Source(author=row["author"] or "", date=row["date"] or "", title=row["title"] or ""),
+            )
+            for row in self.mention_list
+        ]
 
     def taking_part(self) -> list["Participation"]:
         """The municipalities with a part in the cooperation (uses prefetched participations)."""
@@ -414,5 +257,5 @@ class Event(models.Model):
         return f"{self.date} {self.get_kind_display()}"
 
 
-from cases.mentions import SourceMention  # noqa: E402, F401  (a model of this app, kept in its own module)
+from cases.mentions import SourceMention  # noqa: E402  (a model of this app, kept in its own module)
 from cases.pdf.models import PdfExport  # noqa: E402, F401  (the export model lives with the PDFs)

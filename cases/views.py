@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from assessments.interface import case_explorations, checks_prefetch
+from assessments.interface import annotate_case_explorations, case_explorations, checks_prefetch
 from cases.filters import CaseFilterSet, MunicipalityFilterSet
 from cases.history import dossier_history
 from cases.models import RECENT_SAVES, Case, Event, Municipality, Participation, SourceMention
@@ -114,15 +114,15 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
     """A dossier; its latest saves come with the case row, the full history has its own page."""
 
     template_name = "cases/case_detail.html"
-    queryset = (
+    queryset = annotate_case_explorations(
         Case.objects.with_participants()
         .with_recent_saves(RECENT_SAVES)
+        .with_mention_list()
         .select_related("provenance_source")
         .prefetch_related(
             "sources",
             Prefetch("events", queryset=Event.objects.select_related("source").order_by("date", "id")),
             checks_prefetch(),
-            Prefetch("mentions", queryset=SourceMention.objects.in_order()),
         )
     )
 
@@ -131,7 +131,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
         return super().get_context_data(
             current=assessments[0] if assessments else None,
             earlier=assessments[1:],
-            explorations=case_explorations(self.object.pk),
+            explorations=case_explorations(self.object),
             recent_saves=[RecentSave.from_json(item) for item in self.object.recent_saves],
             **kwargs,
         )

@@ -67,9 +67,9 @@ def test_an_invalid_filter_is_a_clear_message(reader):
 
 def test_the_analysis_runs_a_fixed_number_of_queries(reader, django_assert_num_queries):
     AssessmentFactory(case=CaseFactory())
-    with django_assert_num_queries(5):  # session, user, groups' permissions, user's, the cases
+    with django_assert_num_queries(4):  # session, user, permissions (one query), the cases
         reader.get(reverse("analysis"))
     for _ in range(5):
         AssessmentFactory(case=CaseFactory())
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         reader.get(reverse("analysis"))

@@ -57,6 +57,7 @@ def seeded_db(transactional_db):
     from django.core.management import call_command
 
     call_command("load_seed_cases", verbosity=0, stdout=StringIO())
+    call_command("load_seed_explorations", verbosity=0, stdout=StringIO())
 
 
 def log_in(page, live_server, username):
@@ -178,6 +179,10 @@ REFLOW_PAGES = [
     "/municipalities/",
     "/municipalities/barendrecht/",
     "/cases/bestaat-niet/",
+    "/analysis/?arrangement_type=gastheer",
+    "/cases/compare/?case=bel-gemeenten&case=ten-boer-groningen&case=bar-gemeenten",
+    "/explorations/",
+    "/explorations/oldenzaal-noaberkracht-2022/",
 ]
 SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 

@@ -67,7 +67,11 @@ def test_compare_with_from_a_dossier(page, live_server, seeded_db):  # noqa: F81
     UserFactory(username="e2e-raadslid", role=RAADSLID)
     log_in(page, live_server, "e2e-raadslid")
     page.goto(f"{live_server.url}/cases/bel-gemeenten/")
-    page.get_by_label("Vergelijk met…").select_option("ten-boer-groningen")
-    page.get_by_role("button", name="Vergelijk", exact=True).click()
+    page.get_by_role("link", name="Vergelijk met…").click()
+    page.get_by_label("Zoek een casus om toe te voegen").fill("Ten Boer")
+    page.keyboard.press("Enter")
+    page.get_by_role(
+        "link", name="Ten Boer-Groningen: overheveling van ambtenaren naar Groningen toevoegen"
+    ).click()
     page.wait_for_url(re.compile(r"case=bel-gemeenten&case=ten-boer-groningen"))
     assert page.locator(".compare-table thead th").count() == 2

@@ -105,9 +105,9 @@ def test_the_list_has_checkboxes_and_the_dossier_a_compare_with_form(reader):
     assert f'name="case" value="{one.slug}" form="compare-form"' in page
 
     dossier = reader.get(one.get_absolute_url()).content.decode()
-    assert f'<input type="hidden" name="case" value="{one.slug}">' in dossier
-    assert f'<option value="{two.slug}">' in dossier
-    assert f'<option value="{one.slug}">' not in dossier
+    assert f'href="/cases/compare/?case={one.slug}"' in dossier
+    chooser = reader.get(reverse("case-compare"), {"case": one.slug, "find": two.title}).content.decode()
+    assert f"?case={one.slug}&amp;case={two.slug}" in chooser
 
 
 def test_the_dossier_pages_still_work_beside_compare(reader):
@@ -118,7 +118,25 @@ def test_the_dossier_pages_still_work_beside_compare(reader):
 
 def test_compare_runs_a_fixed_number_of_queries(reader, django_assert_num_queries):
     cases = make_cases(6)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         compare(reader, cases[:2])
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         compare(reader, cases)
+
+
+def test_the_chooser_finds_cases_to_add_instead_of_listing_every_case(client, adviseur, seed_cases):
+    client.force_login(adviseur)
+    page = client.get("/cases/compare/", {"case": "bel-gemeenten"}).content.decode()
+    assert "<select" not in page  # no list of every case, however many there are
+    found = client.get("/cases/compare/", {"case": "bel-gemeenten", "find": "ten boer"}).content.decode()
+    assert "?case=bel-gemeenten&amp;case=ten-boer-groningen" in found
+    by_number = client.get("/cases/compare/", {"case": "bel-gemeenten", "find": "8"}).content.decode()
+    assert "case=bar-gemeenten" in by_number
+    nothing = client.get("/cases/compare/", {"case": "bel-gemeenten", "find": "zzzz"}).content.decode()
+    assert "Geen andere casus gevonden" in nothing
+
+
+def test_a_dossier_links_to_the_chooser_with_itself_chosen(client, adviseur, seed_cases):
+    client.force_login(adviseur)
+    page = client.get("/cases/bel-gemeenten/").content.decode()
+    assert 'href="/cases/compare/?case=bel-gemeenten"' in page

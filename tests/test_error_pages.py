@@ -43,7 +43,7 @@ def test_the_404_page_in_english(client, raadslid):
     client.force_login(raadslid)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get("/cases/bestaat-niet/").content.decode()
-    assert "This page does not exist" in page and "To the cases" in page
+    assert "This page does not exist" in page and "Go to the cases" in page
 
 
 @pytest.mark.parametrize(("language", "text"), [("nl", "Er ging iets mis"), ("en", "Something went wrong")])

@@ -213,12 +213,12 @@ def test_the_exploration_page_runs_a_fixed_number_of_queries(advisor_client, dja
     VariantFactory(exploration=exploration)
     url = exploration.get_absolute_url()
     advisor_client.get(url)
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(29):
         advisor_client.get(url)
     for _n in range(4):
         VariantFactory(exploration=exploration)
         ParticipationFactory(case=CaseFactory(), municipality=exploration.memberships.first().municipality)
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(29):
         advisor_client.get(url)
 
 

@@ -84,9 +84,9 @@ def test_an_invalid_filter_is_a_clear_message(reader):
 
 
 def test_the_exports_run_a_fixed_number_of_queries(reader, django_assert_num_queries):
-    with django_assert_num_queries(7):  # session, user, permissions (2), cases, participants, checks
+    with django_assert_num_queries(6):  # session, user, permissions, cases, participants, checks
         read_csv(reader.get(reverse("case-export-csv")))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         read_csv(reader.get(reverse("case-export-csv"), {"outcome": "merged"}))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         reader.get(reverse("case-export-xlsx"))

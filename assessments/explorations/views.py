@@ -19,7 +19,6 @@ from assessments.explorations.filters import ExplorationFilterSet
 from assessments.explorations.forms import ExplorationCreateForm
 from assessments.explorations.history import exploration_history
 from assessments.explorations.models import Exploration
-from assessments.explorations.pdf import exploration_pdf, exploration_pdf_filename
 from assessments.explorations.reads import exploration_context, exploration_for_page
 from assessments.explorations.services import exploration_create
 from cases.pdf.views import pdf_response
@@ -55,6 +54,8 @@ class ExplorationPdfView(ExplorationReaderMixin, View):
     permission_required = "assessments.export_exploration_pdf"
 
     def get(self, request, slug):
+        from assessments.explorations.pdf import exploration_pdf, exploration_pdf_filename  # WeasyPrint: lazy
+
         exploration = get_object_or_404(exploration_for_page(), slug=slug)
         now = timezone.localtime()
         return pdf_response(
