@@ -94,3 +94,14 @@ def test_the_list_runs_a_fixed_number_of_queries(reader, django_assert_num_queri
         reader.get(reverse("case-list"), {"sort": "number"})
     with django_assert_num_queries(5):
         reader.get(reverse("case-list"), {"sort": "number", "page": 2})
+
+
+def test_the_number_of_yes_answers_is_a_filter_on_the_form_and_survives_applying(reader):
+    response = reader.get("/cases/", {"yes_count": "5", "arrangement_type": "gastheer"})
+    page = response.content.decode()
+    assert 'name="yes_count"' in page
+    assert '<option value="5" selected>' in page  # pressing "Toepassen" again keeps it
+    shown = numbers(response)
+    assert shown and all(number for number in shown)
+    fewer = numbers(reader.get("/cases/", {"yes_count": "lt5", "arrangement_type": "gastheer"}))
+    assert not set(shown) & set(fewer)
