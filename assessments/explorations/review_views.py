@@ -1,5 +1,7 @@
 """Pages for the toetsingskader, the matrix and the five-point check of an exploration."""
 
+from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from assessments.explorations.edit_views import ExplorationEditMixin, _with_version
@@ -11,7 +13,14 @@ from assessments.explorations.forms import (
     WorkPointFormSet,
     formset_rows,
 )
-from assessments.explorations.framework_models import VariantScore
+from assessments.explorations.framework_models import (
+    FrameworkCriterion,
+    Precondition,
+    VariantScore,
+    WorkPoint,
+)
+from assessments.explorations.merge import next_version_started
+from assessments.explorations.part_merge import ConflictChoices, formset_data, rows_merge, vanished_dropped
 from assessments.explorations.review_services import exploration_assessment_create, matrix_update
 from assessments.explorations.services import StaleExplorationError, framework_update
 from assessments.forms import AssessmentForm
@@ -34,24 +43,75 @@ class FrameworkUpdateView(ExplorationEditMixin):
         return self.render_forms(*self.forms())
 
     def post(self, request, slug):
-        version, *formsets = self.forms(request.POST)
+        choices = ConflictChoices(request.POST)
+        if choices.missing:
+            return self.render_forms(*self.forms(request.POST), choices=choices, choose_error=True)
+        data, gone = choices.applied(request.POST), []
+        for prefix, model in (("pre", Precondition), ("crit", FrameworkCriterion), ("point", WorkPoint)):
+            data, named = vanished_dropped(data, prefix=prefix, model=model, exploration=self.exploration)
+            gone += named
+        version, *formsets = self.forms(data)
         if not (version.is_valid() and all(f.is_valid() for f in formsets)):
             return self.render_forms(version, *formsets)
-        pre, crit, point = (formset_rows(f) for f in formsets)
         try:
-            framework_update(
-                exploration_id=self.exploration.pk,
-                user=request.user,
-                expected_version=version.cleaned_data["version"],
-                preconditions=pre,
-                criteria=crit,
-                points=point,
-            )
+            self.save(version.cleaned_data["version"], *(formset_rows(f) for f in formsets))
         except StaleExplorationError as stale:
-            return self.render_forms(_with_version(version, stale), *formsets, stale=True)
+            return self.on_stale(formsets, stale, gone)
         return self.done(_("Het toetsingskader is opgeslagen."), "#framework")
 
-    def render_forms(self, version, pre, crit, point, **extra):
+    def save(self, version: int, pre, crit, point):
+        framework_update(
+            exploration_id=self.exploration.pk,
+            user=self.request.user,
+            expected_version=version,
+            preconditions=pre,
+            criteria=crit,
+            points=point,
+        )
+
+    def on_stale(self, formsets, stale: StaleExplorationError, gone: list[str]):
+        """Merge row by row and field by field; save when nothing conflicts, else let the editor choose."""
+        fresh = stale.exploration
+        started = next_version_started(fresh, stale.expected_version)
+        merged, conflicts, notes, data = [], [], list(gone), {"version": str(fresh.version)}
+        for formset in formsets:
+            fields = [name for name in formset.form._meta.fields if name != formset.fk.name]
+            rows, found, named = rows_merge(
+                exploration=fresh,
+                started=started,
+                model=formset.model,
+                fields=fields,
+                rows=formset_rows(formset),
+                labels={name: formset.form.base_fields[name].label for name in fields},
+                prefix=formset.prefix,
+            )
+            merged.append(rows)
+            conflicts += found
+            notes += named
+            data.update(formset_data(formset.prefix, rows, fields))
+        if not conflicts:
+            try:
+                self.save(fresh.version, *merged)
+            except StaleExplorationError:
+                messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
+                return HttpResponseRedirect(self.request.path)
+            message = _(
+                "Het toetsingskader is opgeslagen en samengevoegd met de wijzigingen van een collega."
+            )
+            return self.done(" ".join([message, *notes]), "#framework")
+        self.exploration = fresh
+        return self.render_forms(
+            *self.forms(data),
+            conflicts=conflicts,
+            conflicts_payload=ConflictChoices.payload(conflicts),
+            notes=notes,
+        )
+
+    def render_forms(self, version, pre, crit, point, choices=None, **extra):
+        if choices is not None:
+            extra.update(
+                conflicts=choices.conflicts, conflicts_payload=ConflictChoices.payload(choices.conflicts)
+            )
         formsets = [
             (_("Randvoorwaarden (stap 2)"), pre),
             (_("Criteria (stap 3)"), crit),

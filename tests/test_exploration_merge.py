@@ -1,0 +1,109 @@
+"""Two advisors edit an exploration's toetsingskader, matrix and check at once: both edits survive."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from assessments.explorations.part_merge import formset_data
+from cases.roles import ADVISEUR
+from tests.factories import ExplorationFactory, FrameworkCriterionFactory, PreconditionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PRE = ["name", "judgement", "motivation", "order"]
+CRIT = ["name", "explanation", "weight", "order"]
+
+
+@pytest.fixture
+def two_advisors(adviseur):
+    clients = []
+    for user in (adviseur, UserFactory(username="tweede-adviseur", role=ADVISEUR)):
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    return clients
+
+
+def framework_post(exploration, version, pre: list[dict], crit: list[dict], **extra):
+    data = {"version": str(version), **formset_data("pre", pre, PRE), **formset_data("crit", crit, CRIT)}
+    data.update(formset_data("point", [], ["name", "elaboration", "order"]))
+    return {**data, **extra}
+
+
+def rows(queryset, fields, **changes):
+    return [
+        {"id": obj.pk, **{n: getattr(obj, n) for n in fields}, **changes.get(obj.name, {})}
+        for obj in queryset
+    ]
+
+
+@pytest.fixture
+def framework():
+    exploration = ExplorationFactory()
+    PreconditionFactory(exploration=exploration, name="Draagvlak", judgement="open", motivation="", order=1)
+    FrameworkCriterionFactory(exploration=exploration, name="Kwaliteit", explanation="", weight=2, order=1)
+    return exploration
+
+
+def test_framework_edits_of_two_advisors_both_survive(two_advisors, framework):
+    first, second = two_advisors
+    url = reverse("exploration-framework", args=[framework.slug])
+    pre, crit = list(framework.preconditions.all()), list(framework.criteria.all())
+    mine = framework_post(framework, 1, rows(pre, PRE, Draagvlak={"judgement": "met"}), rows(crit, CRIT))
+    theirs = framework_post(
+        framework,
+        1,
+        rows(pre, PRE),
+        [
+            *rows(crit, CRIT, Kwaliteit={"weight": 5}),
+            {"id": None, "name": "Kosten", "explanation": "", "weight": 1, "order": 2},
+        ],
+    )
+    assert first.post(url, theirs).status_code == 302
+    response = second.post(url, mine)
+    assert response.status_code == 302
+    framework.refresh_from_db()
+    assert framework.preconditions.get().judgement == "met"
+    assert framework.criteria.get(name="Kwaliteit").weight == 5
+    assert framework.criteria.filter(name="Kosten").exists() and framework.version == 3
+
+
+def test_a_framework_field_both_changed_waits_for_a_choice(two_advisors, framework):
+    first, second = two_advisors
+    url = reverse("exploration-framework", args=[framework.slug])
+    pre, crit = list(framework.preconditions.all()), list(framework.criteria.all())
+    first.post(
+        url,
+        framework_post(
+            framework, 1, rows(pre, PRE, Draagvlak={"motivation": "Hun tekst."}), rows(crit, CRIT)
+        ),
+    )
+    mine = framework_post(
+        framework, 1, rows(pre, PRE, Draagvlak={"motivation": "Mijn tekst."}), rows(crit, CRIT)
+    )
+    response = second.post(url, mine)
+    page = response.content.decode()
+    assert response.status_code == 200 and "Mijn tekst." in page and "Hun tekst." in page
+    assert framework.preconditions.get().motivation == "Hun tekst."
+    retry = framework_post(
+        framework, 2, rows(pre, PRE, Draagvlak={"motivation": "Mijn tekst."}), rows(crit, CRIT),
+        conflicts=response.context["conflicts_payload"],
+    )  # fmt: skip
+    assert "Kies bij elk veld" in second.post(url, retry).content.decode()
+    assert framework.preconditions.get().motivation == "Hun tekst."
+    assert second.post(url, {**retry, "keep__pre-0-motivation": "mine"}).status_code == 302
+    assert framework.preconditions.get().motivation == "Mijn tekst."
+
+
+def test_a_row_the_colleague_deleted_is_named(two_advisors, framework):
+    first, second = two_advisors
+    url = reverse("exploration-framework", args=[framework.slug])
+    pre, crit = list(framework.preconditions.all()), list(framework.criteria.all())
+    first.post(url, framework_post(framework, 1, rows(pre, PRE), []))
+    response = second.post(
+        url,
+        framework_post(framework, 1, rows(pre, PRE), rows(crit, CRIT, Kwaliteit={"weight": 3})),
+        follow=True,
+    )
+    assert "“Kwaliteit” is intussen door een collega verwijderd." in response.content.decode()
+    assert not framework.criteria.exists()
