@@ -4,9 +4,16 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from assessments.explorations.framework_models import VariantScore
 from assessments.explorations.part_merge import formset_data
 from cases.roles import ADVISEUR
-from tests.factories import ExplorationFactory, FrameworkCriterionFactory, PreconditionFactory, UserFactory
+from tests.factories import (
+    ExplorationFactory,
+    FrameworkCriterionFactory,
+    PreconditionFactory,
+    UserFactory,
+    VariantFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +114,51 @@ def test_a_row_the_colleague_deleted_is_named(two_advisors, framework):
     )
     assert "“Kwaliteit” is intussen door een collega verwijderd." in response.content.decode()
     assert not framework.criteria.exists()
+
+
+@pytest.fixture
+def matrix(framework):
+    criterion = framework.criteria.get()
+    one, two = (
+        VariantFactory(exploration=framework, name="A"),
+        VariantFactory(exploration=framework, name="B"),
+    )
+    return framework, [f"{one.pk}_{criterion.pk}", f"{two.pk}_{criterion.pk}"]
+
+
+def cells(version, **values):
+    return {"version": str(version), **values}
+
+
+def test_matrix_edits_of_two_advisors_both_survive(two_advisors, matrix):
+    (first, second), (exploration, (a, b)) = two_advisors, matrix
+    url = reverse("exploration-matrix", args=[exploration.slug])
+    assert (
+        first.post(url, cells(1, **{f"score_{a}": "+", f"motivation_{a}": "Hun reden."})).status_code == 302
+    )
+    assert (
+        second.post(url, cells(1, **{f"score_{b}": "--", f"motivation_{b}": "Mijn reden."})).status_code
+        == 302
+    )
+    stored = {(s.variant.name, s.score, s.motivation) for s in VariantScore.objects.all()}
+    assert stored == {("A", "+", "Hun reden."), ("B", "--", "Mijn reden.")}
+
+
+def test_a_matrix_cell_both_changed_waits_for_a_choice(two_advisors, matrix):
+    (first, second), (exploration, (a, _b)) = two_advisors, matrix
+    url = reverse("exploration-matrix", args=[exploration.slug])
+    first.post(url, cells(1, **{f"score_{a}": "+", f"motivation_{a}": "Hun reden."}))
+    response = second.post(url, cells(1, **{f"score_{a}": "+", f"motivation_{a}": "Mijn reden."}))
+    page = response.content.decode()
+    assert response.status_code == 200 and "Mijn reden." in page and "Hun reden." in page
+    assert VariantScore.objects.get().motivation == "Hun reden."
+    retry = cells(
+        2,
+        conflicts=response.context["conflicts_payload"],
+        **{f"score_{a}": "+", f"motivation_{a}": "Mijn reden."},
+    )
+    assert "Kies bij elk veld" in second.post(url, retry).content.decode()
+    assert VariantScore.objects.get().motivation == "Hun reden."
+    assert second.post(url, {**retry, f"keep__motivation_{a}": "mine"}).status_code == 302
+    assert VariantScore.objects.get().motivation == "Mijn reden."
+    assert exploration.history.count() >= 3

@@ -182,6 +182,10 @@ class MatrixForm(VersionForm):
                 )
                 self.cells.append((variant, criterion, key))
 
+    def initial_values(self) -> dict[str, str]:
+        """The stored cells as form data (score_<v>_<c>, motivation_<v>_<c>)."""
+        return {name: field.initial for name, field in self.fields.items() if name != "version"}
+
     def cell_values(self) -> dict[tuple[int, int], dict]:
         return {
             (variant.pk, criterion.pk): {

@@ -114,3 +114,17 @@ def vanished_dropped(data, *, prefix: str, model, exploration) -> tuple[object, 
             name = data.get(f"{prefix}-{index}-name", "")
             notes.append(_("“%(name)s” is intussen door een collega verwijderd.") % {"name": name})
     return data, notes
+
+
+def cells_at(*, variant_ids, before) -> dict[str, str]:
+    """The matrix cells as form data ({"score_<v>_<c>": ..., "motivation_<v>_<c>": ...}) before `before`."""
+    from assessments.explorations.framework_models import VariantScore
+
+    records = VariantScore.history.filter(variant_id__in=variant_ids, history_date__lt=before)
+    state = {}
+    for record in records.order_by("history_date", "history_id"):
+        key = f"{record.variant_id}_{record.criterion_id}"
+        deleted = record.history_type == "-"
+        state[f"score_{key}"] = "" if deleted else record.score
+        state[f"motivation_{key}"] = "" if deleted else record.motivation
+    return state

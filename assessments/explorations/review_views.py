@@ -20,7 +20,14 @@ from assessments.explorations.framework_models import (
     WorkPoint,
 )
 from assessments.explorations.merge import next_version_started
-from assessments.explorations.part_merge import ConflictChoices, formset_data, rows_merge, vanished_dropped
+from assessments.explorations.part_merge import (
+    ConflictChoices,
+    cells_at,
+    cells_merge,
+    formset_data,
+    rows_merge,
+    vanished_dropped,
+)
 from assessments.explorations.review_services import exploration_assessment_create, matrix_update
 from assessments.explorations.services import StaleExplorationError, framework_update
 from assessments.forms import AssessmentForm
@@ -138,19 +145,56 @@ class MatrixUpdateView(ExplorationEditMixin):
         return self.render(form=self.form())
 
     def post(self, request, slug):
-        form = self.form(request.POST)
+        choices = ConflictChoices(request.POST)
+        if choices.missing:
+            return self.render_choices(self.form(request.POST), choices.conflicts, choose_error=True)
+        form = self.form(choices.applied(request.POST))
         if not form.is_valid():
             return self.render(form=form)
         try:
-            matrix_update(
-                exploration_id=self.exploration.pk,
-                user=request.user,
-                expected_version=form.cleaned_data["version"],
-                cells=form.cell_values(),
-            )
+            self.save(form.cleaned_data["version"], form)
         except StaleExplorationError as stale:
-            return self.render(form=_with_version(form, stale), stale=True)
+            return self.on_stale(form, stale)
         return self.done(_("De vergelijking is opgeslagen."), "#matrix")
+
+    def save(self, version: int, form):
+        matrix_update(
+            exploration_id=self.exploration.pk,
+            user=self.request.user,
+            expected_version=version,
+            cells=form.cell_values(),
+        )
+
+    def on_stale(self, form, stale: StaleExplorationError):
+        """Merge cell by cell (score and motivation apart); save when nothing conflicts, else let choose."""
+        self.exploration = fresh = stale.exploration
+        keys = [name for name in form.fields if name.startswith(("score_", "motivation_"))]
+        started = next_version_started(fresh, stale.expected_version)
+        variant_ids = [variant.pk for variant, _criterion, _key in form.cells]
+        base = cells_at(variant_ids=variant_ids, before=started)
+        theirs = self.form().initial_values()
+        merged, conflicts = cells_merge(
+            base={key: base.get(key, "") for key in keys},
+            mine={key: form.cleaned_data[key] for key in keys},
+            theirs=theirs,
+            labels={key: form.fields[key].label for key in keys},
+        )
+        merged_form = self.form({**merged, "version": fresh.version})
+        if not conflicts and merged_form.is_valid():
+            try:
+                self.save(fresh.version, merged_form)
+            except StaleExplorationError:
+                messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
+                return HttpResponseRedirect(self.request.path)
+            return self.done(
+                _("De vergelijking is opgeslagen en samengevoegd met de wijzigingen van een collega."),
+                "#matrix",
+            )
+        return self.render_choices(merged_form, conflicts)
+
+    def render_choices(self, form, conflicts, **extra):
+        payload = ConflictChoices.payload(conflicts)
+        return self.render(form=form, conflicts=conflicts, conflicts_payload=payload, **extra)
 
 
 class ExplorationCheckCreateView(ExplorationEditMixin):
