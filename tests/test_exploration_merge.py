@@ -8,6 +8,7 @@ from assessments.explorations.framework_models import VariantScore
 from assessments.explorations.part_merge import formset_data
 from cases.roles import ADVISEUR
 from tests.factories import (
+    AssessmentFactory,
     ExplorationFactory,
     FrameworkCriterionFactory,
     PreconditionFactory,
@@ -162,3 +163,54 @@ def test_a_matrix_cell_both_changed_waits_for_a_choice(two_advisors, matrix):
     assert second.post(url, {**retry, f"keep__motivation_{a}": "mine"}).status_code == 302
     assert VariantScore.objects.get().motivation == "Mijn reden."
     assert exploration.history.count() >= 3
+
+
+@pytest.fixture
+def check(framework):
+    return AssessmentFactory(case=None, exploration=framework, urgency_answer="Oud.", note="Oud.")
+
+
+def check_post(check, version, **changes):
+    fields = [
+        f"{c}_{p}"
+        for c in ("urgency", "benefits", "trust", "images", "partners")
+        for p in ("rating", "answer")
+    ]
+    data = {name: getattr(check, name) for name in fields}
+    data.update(assessed_on="2026", assessor=check.assessor, note=check.note, version=str(version))
+    return {**data, **changes}
+
+
+def test_check_corrections_of_two_advisors_both_survive(two_advisors, check):
+    (first, second), exploration = two_advisors, check.exploration
+    url = reverse("exploration-check-edit", args=[exploration.slug, check.pk])
+    assert first.get(url).status_code == 200
+    assert first.post(url, check_post(check, 1, note="Hun notitie.")).status_code == 302
+    assert second.post(url, check_post(check, 1, urgency_answer="Mijn antwoord.")).status_code == 302
+    check.refresh_from_db()
+    assert (check.note, check.urgency_answer) == ("Hun notitie.", "Mijn antwoord.")
+    assert check.history.count() == 3 and check.history.first().history_user.username == "tweede-adviseur"
+
+
+def test_a_check_field_both_changed_waits_for_a_choice(two_advisors, check):
+    (first, second), exploration = two_advisors, check.exploration
+    url = reverse("exploration-check-edit", args=[exploration.slug, check.pk])
+    first.post(url, check_post(check, 1, note="Hun notitie."))
+    response = second.post(url, check_post(check, 1, note="Mijn notitie."))
+    page = response.content.decode()
+    assert response.status_code == 200 and "Mijn notitie." in page and "Hun notitie." in page
+    check.refresh_from_db()
+    assert check.note == "Hun notitie."
+    retry = check_post(check, 2, note="Mijn notitie.", conflicts=response.context["conflicts_payload"])
+    assert "Kies bij elk veld" in second.post(url, retry).content.decode()
+    assert second.post(url, {**retry, "keep__note": "mine"}).status_code == 302
+    check.refresh_from_db()
+    assert check.note == "Mijn notitie."
+
+
+def test_a_raadslid_may_not_correct_a_check(client, raadslid, check):
+    client.force_login(raadslid)
+    url = reverse("exploration-check-edit", args=[check.exploration.slug, check.pk])
+    assert client.get(url).status_code == 403 and client.post(url, {}).status_code == 403
+    missing = reverse("exploration-check-edit", args=["bestaat-niet", 999])
+    assert client.get(missing).status_code == 403

@@ -77,3 +77,17 @@ def similar_case_decide(
     current.note = note
     save_validated(current, user)
     return current
+
+
+@transaction.atomic
+def exploration_assessment_update(
+    *, exploration_id: int, assessment_id: int, user: AbstractBaseUser, expected_version: int, data: dict
+) -> Assessment:
+    """Correct one of the exploration's five-point checks, unless the exploration changed meanwhile."""
+    exploration = lock_current(exploration_id, expected_version)
+    assessment = Assessment.objects.get(pk=assessment_id, exploration=exploration)
+    bump(exploration, user)  # first, so that the check's history falls inside its version (merge.py)
+    for name in CHECK_FIELDS:
+        setattr(assessment, name, data[name])
+    save_validated(assessment, user)
+    return assessment

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from assessments.explorations import edit_views, review_views, views
+from assessments.explorations import check_views, edit_views, review_views, views
 
 urlpatterns = [
     path("explorations/", views.ExplorationListView.as_view(), name="exploration-list"),
@@ -37,6 +37,11 @@ urlpatterns = [
         "explorations/<slug:slug>/checks/new/",
         review_views.ExplorationCheckCreateView.as_view(),
         name="exploration-check-create",
+    ),
+    path(
+        "explorations/<slug:slug>/checks/<int:pk>/edit/",
+        check_views.ExplorationCheckUpdateView.as_view(),
+        name="exploration-check-edit",
     ),
     path(
         "explorations/<slug:slug>/similar/<slug:case_slug>/",
