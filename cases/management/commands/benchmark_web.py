@@ -64,6 +64,7 @@ for name, staff in (("bench-adviseur", False), ("bench-beheerder", True)):
         user.groups.add(Group.objects.get(name=ADVISEUR))
 """
 
+
 class Command(BaseCommand):
     help = "Requests per second of the case list, filtered list, search and dossier versus the admin."
 
