@@ -4,10 +4,12 @@ Both work on the current page or on small tables only, so they cost the same at 
 10,000 cases.
 """
 
+import contextlib
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramSimilarity
-from django.db.models import F, TextField, Value
+from django.db import connection, transaction
+from django.db.models import F, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -102,3 +104,36 @@ def search_suggestion(text: str) -> str | None:
             suggestion = re.sub(rf"\b{re.escape(word)}\b", lambda _match, name=closest: name, suggestion)
             changed = True
     return suggestion if changed else None
+
+
+RANK_ALL_LIMIT = 500  # up to this many matches all are ranked; beyond, each page is ranked by itself
+
+
+@contextlib.contextmanager
+def gin_index_preferred():
+    """Run a search's queries in a transaction that prefers the full-text GIN index.
+
+    PostgreSQL estimates that a common word ("samenwerking", in 98 % of the dossiers) is found
+    faster by reading every row than through the GIN index, not counting that each row's full
+    vector must then be fetched from TOAST: 100 ms instead of 7 at 10,000 cases.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
+
+
+def matches_in_list_order(queryset: QuerySet) -> tuple[QuerySet, int, bool]:
+    """The matches of a search, their count, and whether they are too many to rank all at once.
+
+    A word found in very many dossiers would mean ranking every one of them: beyond RANK_ALL_LIMIT
+    the matches come in list order and each page is ranked by itself (rank_within_page).
+    """
+    count = queryset.count()
+    if count > RANK_ALL_LIMIT:
+        return queryset.order_by("number", "title"), count, True
+    return queryset, count, False
+
+
+def rank_within_page(cases: list) -> list:
+    """One page of matches, best first (cases annotated with `rank`)."""
+    return sorted(cases, key=lambda case: -case.rank)

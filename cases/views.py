@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.paginator import Paginator
-from django.db import connection, transaction
 from django.db.models import Count, Prefetch
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -16,7 +15,13 @@ from assessments.interface import annotate_case_explorations, case_explorations,
 from cases.filters import CaseFilterSet, MunicipalityFilterSet
 from cases.history import dossier_history
 from cases.models import RECENT_SAVES, Case, Event, Municipality, Participation, SourceMention
-from cases.search import case_snippets, search_suggestion
+from cases.search import (
+    case_snippets,
+    gin_index_preferred,
+    matches_in_list_order,
+    rank_within_page,
+    search_suggestion,
+)
 
 
 @dataclass
@@ -47,9 +52,6 @@ class ReaderRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "cases.view_case"
 
 
-RANK_ALL_LIMIT = 500  # up to this many matches all are ranked; beyond, each page is ranked by itself
-
-
 class CountedPaginator(Paginator):
     """A paginator told its count, when the view had to count already."""
 
@@ -71,21 +73,12 @@ class CaseListView(ReaderRequiredMixin, FilterView):
     def get(self, request, *args, **kwargs):
         if not request.GET.get("q", "").strip():
             return super().get(request, *args, **kwargs)
-        with transaction.atomic(), connection.cursor() as cursor:
-            # PostgreSQL estimates that a common word ("samenwerking", in 98 % of the dossiers) is
-            # found faster by reading every row than through the GIN index, not counting that each
-            # row's full vector must then be fetched from TOAST: 100 ms instead of 7 at 10,000 cases.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+        with gin_index_preferred():
             return super().get(request, *args, **kwargs).render()
 
     def paginate_queryset(self, queryset, page_size):
-        """A word found in very many dossiers ("samenwerking") would mean ranking every one of them:
-        then the matches come in list order and each page is ranked by itself."""
         if self.filterset.search_text and not self.request.GET.get("sort"):
-            self.match_count = queryset.count()
-            if self.match_count > RANK_ALL_LIMIT:
-                queryset = queryset.order_by("number", "title")
-                self.ranked_within_page = True
+            queryset, self.match_count, self.ranked_within_page = matches_in_list_order(queryset)
         return super().paginate_queryset(queryset, page_size)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
@@ -101,7 +94,7 @@ class CaseListView(ReaderRequiredMixin, FilterView):
         cases = list(context["object_list"])
         context["ranked_within_page"] = self.ranked_within_page
         if self.ranked_within_page:
-            cases.sort(key=lambda case: -case.rank)
+            cases = rank_within_page(cases)
         snippets = case_snippets([case.pk for case in cases], text)
         for case in cases:
             case.snippet = snippets.get(case.pk)

@@ -91,7 +91,7 @@ def test_the_urlconf_does_not_import_weasyprint():
 
 
 def test_a_word_in_very_many_dossiers_is_ranked_per_page(reader, monkeypatch):
-    monkeypatch.setattr("cases.views.RANK_ALL_LIMIT", 10)
+    monkeypatch.setattr("cases.search.RANK_ALL_LIMIT", 10)
     synthetic_cases_create(count=60, seed=8)
     response = reader.get(reverse("case-list"), {"q": "samenwerking"})
     assert response.context["ranked_within_page"]
