@@ -52,11 +52,13 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "procrastinate.contrib.django",
+    "core",
     "cases",
     "assessments",
 ]
 
 MIDDLEWARE = [
+    "core.health.HealthCheckMiddleware",
     "seta.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -169,6 +171,9 @@ if EMAIL_HOST:
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancer and Kubernetes probes speak plain HTTP to the pod; core.health answers them
+# before SecurityMiddleware, this keeps them exempt should the middleware order ever change.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/"]
 if env_bool("SETA_BEHIND_PROXY", False):
     # Only behind a reverse proxy that sets X-Forwarded-Proto itself may the header be trusted.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
