@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The development targets run with DEBUG on; the settings fail safe to off (docs/configuration.md).
+export DEBUG ?= true
 
 PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness
 .PHONY: $(PHONY_EXTRA) run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark benchmark-web clean-db

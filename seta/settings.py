@@ -1,8 +1,9 @@
 """Settings for SETA dossiers, read from the environment.
 
-Nothing needs to be set for local use: the database defaults to the project-local
-PostgreSQL server that `make run` starts (see seta/devdb.py). In production set
-DATABASE_URL, SECRET_KEY, DEBUG=false and ALLOWED_HOSTS.
+Fail safe: DEBUG is off unless the environment turns it on (`make run`, scripts/run.sh and the
+test settings do), and with DEBUG off the app refuses to start without SECRET_KEY and
+ALLOWED_HOSTS. The database defaults to the project-local PostgreSQL server that `make run`
+starts (see seta/devdb.py). Every variable is listed in docs/configuration.md.
 """
 
 import datetime
@@ -29,13 +30,15 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-local-development-key-only"
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or ("insecure-local-development-key-only" if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not globals()[name]]
+if _missing and not DEBUG:
+    raise ImproperlyConfigured(
+        f"{' and '.join(_missing)} must be set when DEBUG is off (DEBUG=true only for development);"
+        " see docs/configuration.md."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -130,7 +133,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded and generated files (the PDF exports); any Django storage may replace it in production.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
