@@ -5,10 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+comma := ,
 # The development targets run with DEBUG on; the settings fail safe to off (docs/configuration.md).
 export DEBUG ?= true
 
-PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness
+PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness image stack-test
 .PHONY: $(PHONY_EXTRA) run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark benchmark-web clean-db
 
 run: setup migrate seed accounts
@@ -66,3 +67,19 @@ benchmark-fairness: setup migrate seed
 benchmark-web: setup
 	@scripts/wrk-dep.sh
 	$(BIN)/python manage.py benchmark_web $(BENCHMARK_ARGS)
+
+# The container image (podman as root; docs/deployment.md). The Debian base image is made locally
+# with debootstrap when no registry has it; pip's CA bundle goes in as an optional build secret.
+PODMAN := podman --runtime runc
+PODMAN_LIMITS := --ulimit nofile=16384:16384 --ulimit nproc=16384:16384
+IMAGE ?= localhost/seta-dossiers:latest
+PIP_CA ?= $(shell $(PYTHON) -m pip config get global.cert 2>/dev/null || echo /etc/ssl/certs/ca-certificates.crt)
+
+image:
+	deploy/base-image.sh
+	$(PODMAN) build $(PODMAN_LIMITS) $(if $(wildcard $(PIP_CA)),--secret id=pip-ca$(comma)src=$(PIP_CA)) \
+		-f deploy/Containerfile -t $(IMAGE) .
+
+# Builds the image, runs web + worker + PostgreSQL, logs in, makes and downloads a report, stops them.
+stack-test: image
+	IMAGE=$(IMAGE) deploy/stack-test.sh
