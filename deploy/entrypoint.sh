@@ -8,6 +8,7 @@ case "${1:-web}" in
   worker)
     exec python manage.py procrastinate worker ;;
   migrate)
+    python manage.py wait_for_database
     python manage.py migrate --noinput
     exec python manage.py check --deploy ;;
   *)

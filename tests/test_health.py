@@ -4,7 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import OperationalError, connection
 
 PROBE_HOST = "10.42.0.17:8000"  # a pod IP, as a Kubernetes probe sends it
 
@@ -77,3 +77,17 @@ def test_worker_health_succeeds_with_a_recent_heartbeat():
     output = StringIO()
     call_command("worker_health", stdout=output)
     assert output.getvalue().startswith("Achtergrondverwerker actief: laatste hartslag")
+
+
+@pytest.mark.django_db
+def test_wait_for_database_returns_at_once_when_it_answers():
+    call_command("wait_for_database", "--timeout", "0")
+
+
+def test_wait_for_database_gives_up_after_its_timeout(settings, monkeypatch):
+    def refuse():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "ensure_connection", refuse)
+    with pytest.raises(CommandError, match="De database antwoordde niet binnen 0 s: connection refused"):
+        call_command("wait_for_database", "--timeout", "0")
