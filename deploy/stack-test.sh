@@ -2,8 +2,8 @@
 # `make stack-test`: the image as production runs it. Starts PostgreSQL, migrate, web and worker on
 # one podman network (web and worker read-only, as the non-root user), waits for /healthz/ready, runs
 # deploy/smoke.py (log in, create a dossier, have the worker make the selection report, download it),
-# checks the worker's probe, stops web and worker with SIGTERM and checks that they exit 0 within
-# the grace period. Exits non-zero on any failure; removes containers, network and volumes in any case.
+# checks the worker's probe, stops web and worker with SIGTERM (then PostgreSQL with its stop signal)
+# and checks that each exits 0 within the grace period. Exits non-zero on any failure; removes containers, network and volumes in any case.
 # Needs root and podman (runc with explicit ulimits: crun fails on hosts with cgroups in hybrid mode;
 # no pod, as a pod's infra container gets no ulimits). Not part of `make test`.
 set -euo pipefail
@@ -76,8 +76,8 @@ step "the containers as production runs them"
 if "${PODMAN[@]}" exec "$NAME-web" touch /app/written 2>/dev/null; then fail "the root filesystem is writable"; fi
 echo "worker alive, user 10001, PID 1 tini, root filesystem read-only"
 
-step "SIGTERM (grace period $GRACE s)"
-for container in web worker; do
+step "stop: SIGTERM to web and worker, then PostgreSQL (grace period $GRACE s each)"
+for container in web worker db; do
   started=$(date +%s.%N)
   "${PODMAN[@]}" stop -t "$GRACE" "$NAME-$container" >/dev/null
   seconds=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
