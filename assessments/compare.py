@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from assessments.choices import QUESTIONS, Criterion, Rating
 from assessments.models import Assessment
-from cases.dates import format_partial_date
 from cases.models import Case
+from core.dates import format_partial_date
 
 MIN_CASES = 2
 MAX_CASES = 6

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments.choices import QUESTIONS, Criterion, Rating
-from cases.dates import partial_date_format_q
-from cases.fields import SHORT_TEXT_LIMIT, PartialDateField, text_limit
+from core.dates import partial_date_format_q
+from core.fields import SHORT_TEXT_LIMIT, PartialDateField, text_limit
 
 
 def rating_field(criterion: Criterion) -> models.CharField:

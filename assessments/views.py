@@ -10,7 +10,11 @@ from django.views.generic import FormView
 from assessments.forms import AssessmentForm
 from assessments.models import Assessment
 from assessments.services import ASSESSMENT_FIELDS, assessment_create, assessment_update
-from cases.editing import (
+from cases.history import changes_since
+from cases.models import Case
+from cases.permissions import ReaderRequiredMixin
+from cases.services import StaleDossierError
+from core.editing import (
     choices_apply,
     choices_read,
     choices_sign,
@@ -20,11 +24,7 @@ from cases.editing import (
     snapshot_read,
     snapshot_sign,
 )
-from cases.history import changes_since
-from cases.merge import canonical_values, fields_merge
-from cases.models import Case
-from cases.services import StaleDossierError
-from cases.views import ReaderRequiredMixin
+from core.merge import canonical_values, fields_merge
 
 
 class AssessmentEditMixin(ReaderRequiredMixin, FormView):

@@ -7,7 +7,7 @@ from assessments.analysis import analyse
 from assessments.charts import with_charts
 from cases.filters import CaseFilterSet
 from cases.models import Case
-from cases.views import ReaderRequiredMixin
+from cases.permissions import ReaderRequiredMixin
 
 
 class AnalysisView(ReaderRequiredMixin, View):

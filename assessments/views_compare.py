@@ -9,7 +9,7 @@ from django.views import View
 from assessments.compare import CompareForm, case_candidates, comparison
 from cases.pdf.documents import AUTHOR, date_in_words
 from cases.pdf.views import PdfExportMixin, pdf_response
-from cases.views import ReaderRequiredMixin
+from cases.permissions import ReaderRequiredMixin
 
 
 class CompareView(ReaderRequiredMixin, View):

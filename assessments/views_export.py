@@ -9,7 +9,7 @@ from django.views import View
 from assessments.export import csv_lines, rows, xlsx_bytes
 from cases.filters import CaseFilterSet
 from cases.models import Case
-from cases.views import ReaderRequiredMixin
+from cases.permissions import ReaderRequiredMixin
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

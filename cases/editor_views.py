@@ -1,6 +1,6 @@
 """The dossier editor: create and edit a case with its participants and events, merging on conflict.
 
-Thin: permissions, forms and templates; writes go to services, the merge to cases.merge.
+Thin: permissions, forms and templates; writes go to services, the merge to core.merge.
 """
 
 from django.contrib import messages
@@ -11,7 +11,27 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from cases.editing import (
+from cases.forms import (
+    CaseForm,
+    EventFormSet,
+    MunicipalityForm,
+    NewEventFormSet,
+    NewParticipationFormSet,
+    ParticipationFormSet,
+    formset_rows,
+)
+from cases.history import changes_since
+from cases.models import CASE_EDITABLE_FIELDS, Case
+from cases.permissions import ReaderRequiredMixin
+from cases.services import (
+    EVENT_FIELDS,
+    PARTICIPATION_FIELDS,
+    StaleDossierError,
+    case_create,
+    case_update,
+    municipality_create,
+)
+from core.editing import (
     choices_apply,
     choices_read,
     choices_sign,
@@ -23,27 +43,7 @@ from cases.editing import (
     snapshot_read,
     snapshot_sign,
 )
-from cases.forms import (
-    CaseForm,
-    EventFormSet,
-    MunicipalityForm,
-    NewEventFormSet,
-    NewParticipationFormSet,
-    ParticipationFormSet,
-    formset_rows,
-)
-from cases.history import changes_since
-from cases.merge import MISSING, canonical_values, fields_merge, rows_merge
-from cases.models import CASE_EDITABLE_FIELDS, Case
-from cases.services import (
-    EVENT_FIELDS,
-    PARTICIPATION_FIELDS,
-    StaleDossierError,
-    case_create,
-    case_update,
-    municipality_create,
-)
-from cases.views import ReaderRequiredMixin
+from core.merge import MISSING, canonical_values, fields_merge, rows_merge
 
 ROWS = {"participants": PARTICIPATION_FIELDS, "events": EVENT_FIELDS}
 

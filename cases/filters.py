@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from assessments.interface import CurrentCheckFilterSet
 from cases.choices import ArrangementType, Outcome, ParticipationRole, Province
 from cases.models import Case, Municipality, Participation
-from cases.widgets import python_rendered
+from core.widgets import python_rendered
 
 
 class FastFilterForm(forms.Form):
-    """A filter form whose widgets render in Python (see cases.widgets)."""
+    """A filter form whose widgets render in Python (see core.widgets)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,10 +19,10 @@ from cases.choices import (
     Outcome,
     ParticipationRole,
 )
-from cases.dates import partial_date_format_q, partial_date_order_q
-from cases.fields import NARRATIVE_LIMIT, SHORT_TEXT_LIMIT, TEXT_LIMIT, PartialDateField, text_limit
 from cases.querysets import CaseQuerySet
 from cases.reference_models import MAX_YEAR, MIN_YEAR, Municipality, Source
+from core.dates import partial_date_format_q, partial_date_order_q
+from core.fields import NARRATIVE_LIMIT, SHORT_TEXT_LIMIT, TEXT_LIMIT, PartialDateField, text_limit
 
 RECENT_SAVES = 5  # saves shown on a dossier page; the rest is on its history page
 

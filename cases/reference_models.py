@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.choices import Province, SourceKind
-from cases.dates import partial_date_format_q
-from cases.fields import PartialDateField
+from core.dates import partial_date_format_q
+from core.fields import PartialDateField
 
 CBS_CODE_REGEX = r"^GM[0-9]{4}$"
 MIN_YEAR = 1950

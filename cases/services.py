@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from assessments.interface import check_answers_subquery
 from cases.choices import FULL_PARTNER_ROLES
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
-from cases.text import instance_texts_normalise, text_normalise
+from core.text import instance_texts_normalise, text_normalise
 
 COOPERATING_ROLES = FULL_PARTNER_ROLES
 PARTICIPATION_FIELDS = ["municipality", "role", "joined_on", "left_on", "note"]

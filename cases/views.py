@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.utils.dateparse import parse_datetime
@@ -15,6 +14,7 @@ from assessments.interface import annotate_case_explorations, case_explorations,
 from cases.filters import CaseFilterSet, MunicipalityFilterSet
 from cases.history import dossier_history
 from cases.models import RECENT_SAVES, Case, Event, Municipality, Participation, SourceMention
+from cases.permissions import ReaderRequiredMixin
 from cases.search import (
     case_snippets,
     gin_index_preferred,
@@ -44,12 +44,6 @@ class RecentSave:
             created=item["type"] == "+",
             reason=item["reason"] or "",
         )
-
-
-class ReaderRequiredMixin(LoginRequiredMixin, PermissionRequiredMixin):
-    """Anonymous visitors go to the login page; a logged-in user without the permission gets 403."""
-
-    permission_required = "cases.view_case"
 
 
 class CountedPaginator(Paginator):

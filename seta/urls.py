@@ -72,6 +72,6 @@ urlpatterns = [
     path("", include("cases.urls")),
 ]
 
-handler403 = "seta.views.permission_denied"
-handler404 = "seta.views.page_not_found"
-handler500 = "seta.views.server_error"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

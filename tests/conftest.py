@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from cases.roles import ADVISEUR, RAADSLID
+from core.roles import ADVISEUR, RAADSLID
 from tests.factories import (
     AssessmentFactory,
     CaseFactory,

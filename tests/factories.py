@@ -12,7 +12,7 @@ from assessments.models import Assessment
 from assessments.services import current_check_refresh
 from cases.choices import ArrangementType, EventKind, Outcome, ParticipationRole, Province, SourceKind
 from cases.models import Case, Event, Municipality, Participation, Source
-from cases.roles import roles_ensure
+from core.roles import roles_ensure
 
 
 class UserFactory(factory.django.DjangoModelFactory):

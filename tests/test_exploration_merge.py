@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from assessments.explorations.framework_models import VariantScore
 from assessments.explorations.part_merge import formset_data
-from cases.roles import ADVISEUR
+from core.roles import ADVISEUR
 from tests.factories import (
     AssessmentFactory,
     ExplorationFactory,

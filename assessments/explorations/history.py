@@ -17,8 +17,8 @@ from assessments.explorations.models import (
     SimilarCaseDecision,
 )
 from assessments.models import Assessment
-from cases.history import HistoryEntry, _entries
 from cases.models import Case, Municipality
+from core.history import HistoryEntry, history_entries
 
 ORDER = ("history_date", "history_id")
 PARTS = [
@@ -36,7 +36,7 @@ PARTS = [
 
 def exploration_history(exploration: Exploration) -> list[HistoryEntry]:
     """Every recorded change of the exploration and its parts, newest first (one query per table)."""
-    entries = _entries(
+    entries = history_entries(
         Exploration,
         list(exploration.history.select_related("history_user").order_by(*ORDER)),
         lambda record: _("Verkenning"),
@@ -52,14 +52,16 @@ def exploration_history(exploration: Exploration) -> list[HistoryEntry]:
     }
     names = _names(records)
     for model, label in PARTS:
-        entries += _entries(model, records[model], lambda r, label=label: _subject(label, r, names), names)
+        entries += history_entries(
+            model, records[model], lambda r, label=label: _subject(label, r, names), names
+        )
     variant_ids = list(exploration.variants.values_list("pk", flat=True))
     scores = list(
         VariantScore.history.filter(variant_id__in=variant_ids)
         .select_related("history_user")
         .order_by(*ORDER)
     )
-    entries += _entries(VariantScore, scores, lambda record: _("Score in de matrix"), {})
+    entries += history_entries(VariantScore, scores, lambda record: _("Score in de matrix"), {})
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments.explorations.choices import ExplorationRole, ExplorationStatus, PinDecision
-from cases.dates import partial_date_format_q, partial_date_order_q
-from cases.fields import PartialDateField
+from core.dates import partial_date_format_q, partial_date_order_q
+from core.fields import PartialDateField
 
 # The sections of the work, in the order of an advisor's report (and of seed 003's chapters).
 SECTION_FIELDS = [

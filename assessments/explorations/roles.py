@@ -1,6 +1,6 @@
 """Who may do what with explorations: advisors create and edit, council members read and download."""
 
-from cases.roles import ADVISEUR, RAADSLID
+from core.roles import ADVISEUR, RAADSLID
 
 _MODELS = [
     "exploration", "explorationmunicipality", "assignment", "experience", "similarcasedecision",

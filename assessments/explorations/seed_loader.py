@@ -22,9 +22,8 @@ from assessments.explorations.models import (
 )
 from assessments.explorations.seed_records import SWOT, exploration_read
 from cases.models import Case, Municipality
-from cases.seed.errors import SeedError
-from cases.seed.loader import CHANGE_REASON, Action, decide
-from cases.seed.state import fingerprint
+from core.seed.actions import CHANGE_REASON, Action, decide, fingerprint
+from core.seed.errors import SeedError
 
 FIELDS = ["slug", "title", "status", "start_date", "end_date", *SECTION_FIELDS, "provenance"]
 VARIANT_FIELDS = ["name", "arrangement_type", "description", *SWOT, "needed", "reflection", "citation"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from assessments.explorations.choices import ExplorationRole, ExplorationStatus, Judgement
 from assessments.explorations.models import SECTION_FIELDS
 from cases.choices import ArrangementType
-from cases.seed.errors import SeedError
+from core.seed.errors import SeedError
 
 SWOT = ["strengths", "weaknesses", "opportunities", "threats"]
 

@@ -22,7 +22,7 @@ from assessments.explorations.models import Exploration
 from assessments.explorations.reads import exploration_context, exploration_for_page
 from assessments.explorations.services import exploration_create
 from cases.pdf.views import pdf_response
-from cases.views import ReaderRequiredMixin
+from cases.permissions import ReaderRequiredMixin
 
 
 class ExplorationReaderMixin(ReaderRequiredMixin):

@@ -11,10 +11,10 @@ from django.utils import formats, timezone
 
 from assessments.interface import Assessment, Criterion, Rating, selection_analysis
 from cases.choices import ParticipationRole
-from cases.dates import format_partial_date
 from cases.models import Case, Event, Participation, Source
 from cases.pdf.queries import current_assessment, with_pdf_relations  # noqa: F401  (imported from here too)
 from cases.pdf.text import normalize_text
+from core.dates import format_partial_date
 
 AUTHOR = "SETA dossiers"
 

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from cases.seed.errors import SeedError
 from cases.seed.mentions import MentionRecord, mentions_check, parse_mentions
 from cases.seed.records import (
     CaseRecord,
@@ -13,6 +12,7 @@ from cases.seed.records import (
     parse_municipalities,
     parse_sources,
 )
+from core.seed.errors import SeedError
 
 
 @dataclass

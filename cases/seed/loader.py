@@ -1,7 +1,6 @@
 """Writing the seed fixtures into the database: one atomic, idempotent service."""
 
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -9,7 +8,6 @@ from django.db import transaction
 
 from assessments.interface import Assessment, Criterion, current_checks_refresh
 from cases.models import Case, Event, Municipality, Participation, Source
-from cases.seed.errors import SeedError
 from cases.seed.fixtures import FixtureSet, fixtures_read
 from cases.seed.mentions import load_mentions
 from cases.seed.records import CaseRecord, MunicipalityRecord
@@ -19,7 +17,6 @@ from cases.seed.state import (
     SOURCE_FIELDS,
     case_db_state,
     case_fixture_state,
-    fingerprint,
     municipality_db_state,
     municipality_fixture_state,
     seed_assessment,
@@ -27,28 +24,8 @@ from cases.seed.state import (
     source_fixture_state,
 )
 from cases.services import case_search_refresh
-
-CHANGE_REASON = "Geladen uit fixtures"
-
-
-class Action(Enum):
-    CREATE = "aangemaakt"
-    UPDATE = "bijgewerkt"
-    UNCHANGED = "ongewijzigd"
-    KEEP = "behouden (in de app gewijzigd)"
-
-
-@dataclass
-class Tally:
-    """What happened to the records of one kind, by action."""
-
-    names: dict[Action, list[str]] = field(default_factory=lambda: {action: [] for action in Action})
-
-    def add(self, action: Action, name: str) -> None:
-        self.names[action].append(name)
-
-    def count(self, action: Action) -> int:
-        return len(self.names[action])
+from core.seed.actions import CHANGE_REASON, Action, Tally, decide, fingerprint
+from core.seed.errors import SeedError
 
 
 @dataclass
@@ -63,18 +40,6 @@ class SeedReport:
     @property
     def changed(self) -> bool:
         return any(t.count(Action.CREATE) or t.count(Action.UPDATE) for t in self.tallies.values())
-
-
-def decide(db_state: dict | None, fixture_state: dict, stored: str, *, update: bool) -> Action:
-    """Create what is missing; touch nothing that matches; never overwrite an app edit unless asked."""
-    if db_state is None:
-        return Action.CREATE
-    current = fingerprint(db_state)
-    if current == fingerprint(fixture_state):
-        return Action.UNCHANGED
-    if update or current == stored:
-        return Action.UPDATE
-    return Action.KEEP
 
 
 def seed_cases_load(*, directory: Path, update: bool = False, dry_run: bool = False) -> SeedReport:

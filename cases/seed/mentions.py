@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cases.models import Case, SourceMention
-from cases.seed.errors import SeedError
-from cases.seed.state import fingerprint
-from cases.seed.tables import Table, is_integer, read_rows
+from core.seed.actions import fingerprint
+from core.seed.errors import SeedError
+from core.seed.tables import Table, is_integer, read_rows
 
 MENTION_KEYS = {"source", "lines", "passage", "cases", "municipalities"}
 

@@ -16,7 +16,7 @@ from cases.choices import (
     Province,
     SourceKind,
 )
-from cases.seed.tables import Table, is_integer, read_rows, read_toml
+from core.seed.tables import Table, is_integer, read_rows, read_toml
 
 
 @dataclass(frozen=True)

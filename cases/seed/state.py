@@ -4,8 +4,6 @@ Both sides are reduced to the same plain structure, so that a fingerprint tells 
 record matches its fixture, and whether it still is what the loader last wrote.
 """
 
-import hashlib
-import json
 from dataclasses import asdict
 
 from assessments.interface import Assessment, Criterion
@@ -27,10 +25,6 @@ MUNICIPALITY_FIELDS = [
 ASSESSMENT_FIELDS = ["assessed_on", "assessor"] + [
     f"{criterion}_{part}" for criterion in Criterion.values for part in ("rating", "answer", "question")
 ]
-
-
-def fingerprint(state: dict) -> str:
-    return hashlib.sha256(json.dumps(state, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def municipality_fixture_state(record: MunicipalityRecord) -> dict:

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from cases.dates import format_partial_date
+from core.dates import format_partial_date
 
 register = template.Library()
 REQUIRED_MARK = mark_safe(' <span class="required" aria-hidden="true">*</span>')  # a constant

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments.explorations.seed_loader import seed_explorations_load
-from cases.seed.errors import SeedError
-from cases.seed.loader import Action
+from core.seed.actions import Action
+from core.seed.errors import SeedError
 
 
 class Command(BaseCommand):

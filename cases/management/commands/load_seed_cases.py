@@ -5,8 +5,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cases.seed.errors import SeedError
-from cases.seed.loader import Action, SeedReport, seed_cases_load
+from cases.seed.loader import SeedReport, seed_cases_load
+from core.seed.actions import Action
+from core.seed.errors import SeedError
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cases.dates import INPUT_ERROR, format_partial_date_input, parse_dutch_date_input, validate_partial_date
+from core.dates import INPUT_ERROR, format_partial_date_input, parse_dutch_date_input, validate_partial_date
 
 
 class PartialDateFormField(forms.CharField):

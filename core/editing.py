@@ -1,5 +1,5 @@
 """The editor's side of a merge: the signed base it was loaded with, the rows as posted, the merged
-form data and the choices left to the user. Glue between forms and the pure `cases.merge`.
+form data and the choices left to the user. Glue between forms and the pure `core.merge`.
 """
 
 from dataclasses import asdict, dataclass
@@ -8,7 +8,7 @@ from django.core import signing
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from cases.merge import MISSING, MergedRow, canonical
+from core.merge import MISSING, MergedRow, canonical
 
 BASE_SALT = "cases.editor.base"
 CONFLICTS_SALT = "cases.editor.conflicts"

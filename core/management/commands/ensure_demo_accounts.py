@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cases.accounts import DemoAccountsRefused, demo_accounts_ensure, demo_accounts_remove
+from core.accounts import DemoAccountsRefused, demo_accounts_ensure, demo_accounts_remove
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from cases.accounts import DEMO_ACCOUNTS
+from core.accounts import DEMO_ACCOUNTS
 
 
 class ModelBackendOneQuery(ModelBackend):

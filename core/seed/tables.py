@@ -6,8 +6,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from cases.dates import parse_partial_date
-from cases.seed.errors import SeedError
+from core.dates import parse_partial_date
+from core.seed.errors import SeedError
 
 # Characters PostgreSQL text cannot hold (NUL) or that no fixture text needs (other C0 controls).
 FORBIDDEN = {chr(code) for code in range(32)} - {"\n", "\t", "\r"}
