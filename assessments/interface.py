@@ -169,7 +169,7 @@ def check_history(case_id: int) -> QuerySet:
 
 def annotate_case_explorations(queryset: QuerySet) -> QuerySet:
     """Annotate `exploration_list` on each case: its explorations, read in the same query as the case."""
-    from assessments.explorations.models import Exploration
+    from explorations.models import Exploration
 
     rows = (
         Exploration.objects.filter(case=OuterRef("pk"))
@@ -182,7 +182,7 @@ def annotate_case_explorations(queryset: QuerySet) -> QuerySet:
 def case_explorations(case) -> list[dict]:
     """The explorations that became `case` (read with annotate_case_explorations), newest first, as
     plain dicts (title, url, status, start), without a query."""
-    from assessments.explorations.models import Exploration
+    from explorations.models import Exploration
 
     statuses = dict(Exploration._meta.get_field("status").flatchoices)
     return [

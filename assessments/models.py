@@ -73,7 +73,7 @@ class Assessment(models.Model):
         related_name="assessments",
     )
     exploration = models.ForeignKey(
-        "assessments.Exploration",
+        "explorations.Exploration",
         verbose_name=_("verkenning"),
         null=True,
         blank=True,
@@ -180,22 +180,3 @@ class CurrentCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} ({self.assessed_on})"
-
-
-# The explorations (verkenningen) live in their own sub-package; Django finds their models here.
-from assessments.explorations.framework_models import (  # noqa: E402, F401
-    FrameworkCriterion,
-    FrameworkTemplate,
-    FrameworkTemplateItem,
-    Precondition,
-    Variant,
-    VariantScore,
-    WorkPoint,
-)
-from assessments.explorations.models import (  # noqa: E402, F401
-    Assignment,
-    Experience,
-    Exploration,
-    ExplorationMunicipality,
-    SimilarCaseDecision,
-)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "core",
     "cases",
     "assessments",
+    "explorations",
 ]
 
 MIDDLEWARE = [

@@ -68,6 +68,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     # assessments first: its /cases/compare/ and /cases/export.* would otherwise be taken for dossier slugs.
+    path("", include("explorations.urls")),
     path("", include("assessments.urls")),
     path("", include("cases.urls")),
 ]

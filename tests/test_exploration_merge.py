@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from assessments.explorations.framework_models import VariantScore
-from assessments.explorations.part_merge import formset_data
 from core.roles import ADVISEUR
+from explorations.models import VariantScore
+from explorations.part_merge import formset_data
 from tests.factories import (
     AssessmentFactory,
     ExplorationFactory,
