@@ -16,6 +16,7 @@ worker: setup migrate
 	$(BIN)/python manage.py procrastinate worker
 
 test: setup
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: system-deps $(STAMP) db
@@ -50,6 +51,7 @@ accounts: migrate
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 benchmark: setup migrate seed
 	$(BIN)/python manage.py benchmark_pdfs

@@ -51,9 +51,9 @@ class AssessmentQuerySet(models.QuerySet):
         """The latest assessment of every case (PostgreSQL DISTINCT ON); explorations' checks left out."""
         return self.filter(case__isnull=False).order_by("case_id", "-assessed_on", "-id").distinct("case_id")
 
-    def current_for(self, case_ref) -> "AssessmentQuerySet":
-        """For a Subquery: the current assessment of the case `case_ref` points at."""
-        return self.filter(case=case_ref).newest_first()[:1]
+    def current_of(self, case) -> "Assessment | None":
+        """The current (latest) check of one case: the same rule as current() and CurrentCheck."""
+        return self.filter(case=case).newest_first().first()
 
 
 class Assessment(models.Model):

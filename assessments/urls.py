@@ -5,7 +5,10 @@ Included before cases.urls: "compare" would also match the dossier pattern cases
 
 from django.urls import path
 
-from assessments import views, views_analysis, views_compare, views_export
+from assessments.views import analysis as views_analysis
+from assessments.views import check as views
+from assessments.views import compare as views_compare
+from assessments.views import export as views_export
 
 urlpatterns = [
     path("analysis/", views_analysis.AnalysisView.as_view(), name="analysis"),

@@ -3,5 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
+    """The dossiers: municipalities, cases, participations, events, sources, seed loading and PDFs."""
+
     name = "cases"
     verbose_name = _("Casussen")
+
+    def ready(self):
+        from core.registry import MENU_ITEMS, MenuItem
+
+        MENU_ITEMS.register(MenuItem(_("Casussen"), "case-list", "", "/cases/"))
+        MENU_ITEMS.register(MenuItem(_("Gemeenten"), "municipality-list", "", "/municipalities/"))

@@ -1,14 +1,15 @@
 """A dossier's change history in words: who changed what, when, with old and new values.
 
-Reads the simple-history tables of the case and of its participations, events and checks in a
-fixed number of queries, whatever the length of the history.
+Reads the simple-history tables of the case, its participations and events, and the parts higher
+apps registered (cases.hooks.CASE_HISTORY_SOURCES, such as the checks), in a fixed number of
+queries, whatever the length of the history.
 """
 
 from datetime import timedelta
 
 from django.utils.translation import gettext as _
 
-from assessments.interface import Assessment, check_history
+from cases.hooks import CASE_HISTORY_SOURCES
 from cases.models import Case, Event, Municipality, Participation, Source
 from core.history import HistoryEntry, history_entries
 from core.seed.actions import CHANGE_REASON as LOADER_REASON
@@ -24,8 +25,8 @@ def dossier_history(case: Case) -> list[HistoryEntry]:
         Participation.history.filter(case_id=case.pk).select_related("history_user").order_by(*order)
     )
     events = list(Event.history.filter(case_id=case.pk).select_related("history_user").order_by(*order))
-    assessments = list(check_history(case.pk))
-    names = _names(participations, events, assessments, case_records)
+    parts = [(source, list(source.records(case.pk))) for source in CASE_HISTORY_SOURCES]
+    names = _names(participations, events, [r for _source, records in parts for r in records], case_records)
     entries = (
         history_entries(Case, case_records, lambda r: _("Dossier"), names)
         + history_entries(
@@ -35,13 +36,9 @@ def dossier_history(case: Case) -> list[HistoryEntry]:
             names,
         )
         + history_entries(Event, events, lambda r: _("Gebeurtenis %(date)s") % {"date": r.date}, names)
-        + history_entries(
-            Assessment,
-            assessments,
-            lambda r: _("Vijfpuntscheck van %(date)s") % {"date": r.assessed_on},
-            names,
-        )
     )
+    for source, records in parts:
+        entries += history_entries(source.model, records, source.subject, names)
     return _loader_runs_grouped(sorted(entries, key=lambda entry: entry.when, reverse=True))
 
 
@@ -64,10 +61,10 @@ def _loader_runs_grouped(entries: list[HistoryEntry]) -> list[HistoryEntry]:
     return grouped
 
 
-def _names(participations, events, assessments, case_records) -> dict:
+def _names(participations, events, parts, case_records) -> dict:
     """Labels of the municipalities and sources the records point at (two queries)."""
     municipality_ids = {r.municipality_id for r in participations}
-    source_ids = {r.source_id for r in [*events, *assessments]}
+    source_ids = {r.source_id for r in events} | {getattr(r, "source_id", None) for r in parts}
     source_ids |= {r.provenance_source_id for r in case_records}
     source_ids.discard(None)
     names = {(Municipality, m.pk): m.name for m in Municipality.objects.filter(pk__in=municipality_ids)}

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.db.models.functions import Left, Length
 from django.utils import formats
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 PARTIAL_DATE_REGEX = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -105,3 +106,15 @@ def partial_date_format_q(field: str) -> Q:
 def partial_date_order_q(start: str, end: str) -> Q:
     """A check-constraint condition: `end` does not lie before `start`."""
     return Q(**{start: ""}) | Q(**{end: ""}) | Q(**{f"{end}__gte": Left(F(start), Length(F(end)))})
+
+
+def format_period(start: str, end: str) -> str:
+    """The one way a period is shown: "2008 – 2014", "maart 2012 – 2016", "vanaf 2008"; "" if unknown.
+
+    An open end is not called "heden": the source only tells what held when it was written.
+    """
+    if not start and not end:
+        return ""
+    if not end:
+        return gettext("vanaf %(start)s") % {"start": format_partial_date(start)}
+    return f"{format_partial_date(start) or '?'} – {format_partial_date(end)}"

@@ -1,5 +1,6 @@
 """Three-way merge of an editor's save with what others saved meanwhile. Pure functions, no database.
 
+The one merge engine of the app: dossiers, checks and explorations all merge through it.
 Values are canonical strings (see `canonical`): the base the editor was loaded with, theirs (what is
 stored now) and yours (what was submitted). A field only they changed takes theirs, a field only you
 changed keeps yours, a field both changed differently is a conflict the user decides. Rows (the
@@ -8,6 +9,7 @@ is dropped unless you changed it (then that is a conflict), and the same the oth
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import models
 
@@ -15,11 +17,16 @@ MISSING = object()  # no base known: every difference is a conflict
 
 
 def canonical(value) -> str:
-    """A value as the merge compares it: None and "" alike, a model by its primary key."""
+    """A value as the merge compares it: None and "" alike, a model by its primary key, a number by
+    its value (the stored 1.50 and the typed 1.5 are the same), MISSING stays MISSING."""
+    if value is MISSING:
+        return value
     if value is None:
         return ""
     if isinstance(value, models.Model):
         return str(value.pk)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value.is_finite() else str(value)
     return str(value)
 
 

@@ -7,3 +7,8 @@ class ExplorationsConfig(AppConfig):
 
     name = "explorations"
     verbose_name = _("Verkenningen")
+
+    def ready(self):
+        from explorations.case_extensions import case_extensions_register
+
+        case_extensions_register()

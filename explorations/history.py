@@ -6,30 +6,16 @@ from assessments.models import Assessment
 from cases.models import Case, Municipality
 from core.history import HistoryEntry, history_entries
 from explorations.models import (
-    Assignment,
-    Experience,
     Exploration,
     ExplorationMunicipality,
-    FrameworkCriterion,
-    Precondition,
     SimilarCaseDecision,
-    Variant,
     VariantScore,
-    WorkPoint,
 )
+from explorations.parts import PARTS
 
 ORDER = ("history_date", "history_id")
-PARTS = [
-    (ExplorationMunicipality, _("Gemeente")),
-    (Assignment, _("Raadsopdracht")),
-    (Experience, _("Ervaring elders")),
-    (SimilarCaseDecision, _("Vergelijkbare casus")),
-    (Precondition, _("Randvoorwaarde")),
-    (FrameworkCriterion, _("Criterium")),
-    (WorkPoint, _("Uit te werken punt")),
-    (Variant, _("Variant")),
-    (Assessment, _("Vijfpuntscheck")),
-]
+# The exploration's parts (explorations.parts) and its five-point checks, each named in words.
+HISTORY_PARTS = [(part.model, part.label) for part in PARTS] + [(Assessment, _("Vijfpuntscheck"))]
 
 
 def exploration_history(exploration: Exploration) -> list[HistoryEntry]:
@@ -46,10 +32,10 @@ def exploration_history(exploration: Exploration) -> list[HistoryEntry]:
             .select_related("history_user")
             .order_by(*ORDER)
         )
-        for model, _label in PARTS
+        for model, _label in HISTORY_PARTS
     }
     names = _names(records)
-    for model, label in PARTS:
+    for model, label in HISTORY_PARTS:
         entries += history_entries(
             model, records[model], lambda r, label=label: _subject(label, r, names), names
         )

@@ -1,11 +1,9 @@
 """Who may do what with explorations: advisors create and edit, council members read and download."""
 
 from core.roles import ADVISEUR, RAADSLID
+from explorations.parts import PART_MODELS
 
-_MODELS = [
-    "exploration", "explorationmunicipality", "assignment", "experience", "similarcasedecision",
-    "precondition", "frameworkcriterion", "workpoint", "variant", "variantscore",
-]  # fmt: skip
+_MODELS = ["exploration"] + [model._meta.model_name for model in PART_MODELS]
 
 READ = [("explorations", f"view_{model}") for model in _MODELS] + [
     ("explorations", "export_exploration_pdf"),

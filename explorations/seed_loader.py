@@ -9,34 +9,21 @@ Lists (criteria, variants, ...) are matched by name, so that scores in the matri
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.models import Case, Municipality
-from core.seed.actions import CHANGE_REASON, Action, decide, fingerprint
+from core.seed.actions import CHANGE_REASON, Action, decide, fingerprint, seed_save
 from core.seed.errors import SeedError
 from explorations.models import (
     SECTION_FIELDS,
-    Assignment,
     Experience,
     Exploration,
     ExplorationMunicipality,
-    FrameworkCriterion,
-    Precondition,
-    Variant,
-    WorkPoint,
 )
-from explorations.seed_records import SWOT, exploration_read
+from explorations.parts import SEEDED_PARTS
+from explorations.seed_records import exploration_read
 
 FIELDS = ["slug", "title", "status", "start_date", "end_date", *SECTION_FIELDS, "provenance"]
-VARIANT_FIELDS = ["name", "arrangement_type", "description", *SWOT, "needed", "reflection", "citation"]
-PARTS = {
-    "assignments": (Assignment, ["council", "text", "source", "citation"]),
-    "preconditions": (Precondition, ["name", "judgement", "motivation"]),
-    "criteria": (FrameworkCriterion, ["name", "explanation", "weight"]),
-    "points": (WorkPoint, ["name", "elaboration"]),
-    "variants": (Variant, VARIANT_FIELDS),
-}
 
 
 @dataclass
@@ -58,9 +45,10 @@ def state_of(exploration: Exploration) -> dict:
         [m.municipality.name, m.role, m.note]
         for m in exploration.memberships.select_related("municipality").order_by("id")
     ]
-    for key, (model, names) in PARTS.items():
-        state[key] = [
-            [getattr(obj, n) for n in names] for obj in model.objects.filter(exploration=exploration)
+    for part in SEEDED_PARTS:
+        state[part.seed_key] = [
+            [getattr(obj, n) for n in part.seed_fields]
+            for obj in part.model.objects.filter(exploration=exploration)
         ]
     state["experiences"] = [
         [e.name, e.text, e.case.number if e.case and e.case.number else 0, e.citation]
@@ -106,22 +94,12 @@ def _load(file: Path, wanted: dict, update: bool) -> Action:
         setattr(exploration, name, wanted["fields"][name])
     exploration.case = _case(file, wanted["fields"]["case"], "case")
     exploration.seed_fingerprint = fingerprint(_comparable(wanted))
-    _save(exploration, file, "")
+    seed_save(exploration, file=file)
     _sync_municipalities(file, exploration, wanted["municipalities"])
-    for key, (model, names) in PARTS.items():
-        _sync_by_name(file, exploration, model, names, wanted[key], key)
+    for part in SEEDED_PARTS:
+        _sync_by_name(file, exploration, part.model, part.seed_fields, wanted[part.seed_key], part.seed_key)
     _sync_experiences(file, exploration, wanted["experiences"])
     return action
-
-
-def _save(instance, file: Path, prefix: str, exclude: list[str] | None = None) -> None:
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        name, messages = next(iter(error.message_dict.items()))
-        raise SeedError(file, " ".join(messages), field=f"{prefix}{name}") from None
-    instance._change_reason = CHANGE_REASON
-    instance.save()
 
 
 def _case(file: Path, number: int, field: str) -> Case | None:
@@ -151,7 +129,7 @@ def _sync_municipalities(file: Path, exploration: Exploration, rows: list) -> No
             exploration=exploration, municipality=municipality
         )
         membership.role, membership.note = role, note
-        _save(membership, file, f"municipalities[{index}].", exclude=["exploration"])
+        seed_save(membership, file=file, prefix=f"municipalities[{index}].", exclude=["exploration"])
 
 
 def _sync_by_name(
@@ -169,7 +147,7 @@ def _sync_by_name(
         for name, value in zip(names, row, strict=True):
             setattr(obj, name, value)
         obj.order = index
-        _save(obj, file, f"{key}[{index}].", exclude=["exploration"])
+        seed_save(obj, file=file, prefix=f"{key}[{index}].", exclude=["exploration"])
 
 
 def _sync_experiences(file: Path, exploration: Exploration, rows: list) -> None:
@@ -184,4 +162,4 @@ def _sync_experiences(file: Path, exploration: Exploration, rows: list) -> None:
             citation=citation,
             order=index,
         )
-        _save(experience, file, f"experiences[{index}].", exclude=["exploration"])
+        seed_save(experience, file=file, prefix=f"experiences[{index}].", exclude=["exploration"])

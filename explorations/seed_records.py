@@ -1,7 +1,7 @@
 """Reading an exploration fixture (fixtures/explorations/*.toml) into one plain, checked state.
 
 The state is what the loader writes and what state_of() reads back from the database, so that
-one fingerprint tells whether the database matches the fixture (see cases/seed/state.py).
+one fingerprint tells whether the database matches the fixture (see assessments/seed/state.py).
 """
 
 import tomllib

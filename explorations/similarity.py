@@ -102,7 +102,7 @@ def similar_cases(exploration, *, limit: int = LIMIT) -> SimilarCases:
     profile = _profile(exploration)
     decisions = {d.case_id: d for d in exploration.case_decisions.all()}
     result = SimilarCases()
-    cases = Case.objects.with_current_ratings().with_participants().order_by("number", "title")
+    cases = Case.objects.with_list_annotations().with_participants().order_by("number", "title")
     ranked = []
     for case in cases:
         reasons, strength = _reasons(case, profile)

@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from core.roles import ADVISEUR
+from explorations.merge import formset_data
 from explorations.models import VariantScore
-from explorations.part_merge import formset_data
 from tests.factories import (
     AssessmentFactory,
     ExplorationFactory,

@@ -8,6 +8,13 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+
+from core.saving import instance_save
+from core.seed.errors import SeedError
+from core.text import text_normalise
 
 CHANGE_REASON = "Geladen uit fixtures"
 
@@ -34,9 +41,23 @@ class Tally:
         return len(self.names[action])
 
 
+def _normalised(value):
+    if isinstance(value, str):
+        return text_normalise(value)
+    if isinstance(value, dict):
+        return {key: _normalised(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_normalised(item) for item in value]
+    return value
+
+
 def fingerprint(state: dict) -> str:
-    """A stable hash of a record's state (what the loader wrote, or what the database holds)."""
-    return hashlib.sha256(json.dumps(state, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    """A stable hash of a record's state (what the loader wrote, or what the database holds).
+
+    Texts count as normalised (core.text), as every write stores them, so a fixture text with a
+    trailing blank matches what its load stored."""
+    text = json.dumps(_normalised(state), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def decide(db_state: dict | None, fixture_state: dict, stored: str, *, update: bool) -> Action:
@@ -49,3 +70,15 @@ def decide(db_state: dict | None, fixture_state: dict, stored: str, *, update: b
     if update or current == stored:
         return Action.UPDATE
     return Action.KEEP
+
+
+def seed_save(
+    instance, *, file: Path, case: int | None = None, prefix: str = "", exclude: list[str] | None = None
+) -> None:
+    """Write one fixture record the way the app writes (core.saving.instance_save: texts normalised,
+    validated), recorded as loaded; an invalid value is a SeedError naming file, case and field."""
+    try:
+        instance_save(instance, exclude=exclude, reason=CHANGE_REASON)
+    except ValidationError as error:
+        name, messages = next(iter(error.message_dict.items()))
+        raise SeedError(file, " ".join(messages), case=case, field=f"{prefix}{name}") from None

@@ -4,14 +4,14 @@ Every edit names the exploration version the editor started from; the row is loc
 StaleExplorationError is raised when someone saved in between (see merge.py for what follows).
 """
 
-from dataclasses import dataclass
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.saving import instance_save
+from core.versioning import StaleVersionError, version_bump, version_lock
 from explorations.choices import ExplorationRole, TemplateItemKind
 from explorations.models import (
     EXPLORATION_EDITABLE_FIELDS,
@@ -23,6 +23,7 @@ from explorations.models import (
     Variant,
     WorkPoint,
 )
+from explorations.parts import FRAMEWORK_PARTS
 
 VARIANT_FIELDS = [
     "name", "description", "arrangement_type", "strengths", "weaknesses", "opportunities", "threats",
@@ -30,19 +31,12 @@ VARIANT_FIELDS = [
 ]  # fmt: skip
 
 
-@dataclass
-class StaleExplorationError(Exception):
+class StaleExplorationError(StaleVersionError):
     """The exploration changed since the editor opened it; nothing was saved."""
 
-    exploration: Exploration
-    expected_version: int
-
-
-def save_validated(instance, user: AbstractBaseUser | None, exclude: list[str] | None = None) -> None:
-    """full_clean, remember who, save (simple-history records the user)."""
-    instance.full_clean(exclude=exclude)
-    instance._history_user = user
-    instance.save()
+    @property
+    def exploration(self) -> Exploration:
+        return self.instance
 
 
 def assign(instance, name: str, value) -> None:
@@ -56,17 +50,9 @@ def assign(instance, name: str, value) -> None:
 
 def lock_current(exploration_id: int, expected_version: int) -> Exploration:
     """Lock the exploration row; raise StaleExplorationError if it is no longer `expected_version`."""
-    exploration = Exploration.objects.select_for_update().get(pk=exploration_id)
-    if exploration.version != expected_version:
-        raise StaleExplorationError(exploration=exploration, expected_version=expected_version)
-    return exploration
-
-
-def bump(exploration: Exploration, user: AbstractBaseUser | None) -> None:
-    """Count a change to one of the exploration's parts as a new version (the row is locked)."""
-    exploration.version += 1
-    exploration._history_user = user
-    exploration.save(update_fields=["version", "updated_at"])
+    return version_lock(
+        Exploration, pk=exploration_id, expected_version=expected_version, error=StaleExplorationError
+    )
 
 
 def unique_slug(title: str) -> str:
@@ -97,14 +83,15 @@ def exploration_create(
     for name in EXPLORATION_EDITABLE_FIELDS:
         if name in data:
             setattr(exploration, name, data[name])
-    save_validated(exploration, user)
+    instance_save(exploration, user=user)
     for role, municipalities in (
         (ExplorationRole.PARTNER, partners),
         (ExplorationRole.CONSIDERED, considered),
     ):
         for municipality in municipalities:
-            save_validated(
-                ExplorationMunicipality(exploration=exploration, municipality=municipality, role=role), user
+            instance_save(
+                ExplorationMunicipality(exploration=exploration, municipality=municipality, role=role),
+                user=user,
             )
     if template is not None:
         _copy_template(exploration, template, user, with_variants)
@@ -126,7 +113,7 @@ def _copy_template(exploration: Exploration, template: FrameworkTemplate, user, 
         part = makers[item.kind](item)
         part.exploration = exploration
         part.order = item.order
-        save_validated(part, user)
+        instance_save(part, user=user)
 
 
 @transaction.atomic
@@ -138,7 +125,7 @@ def exploration_update(
     for name in EXPLORATION_EDITABLE_FIELDS:
         assign(exploration, name, data[name])
     exploration.version = expected_version + 1
-    save_validated(exploration, user)
+    instance_save(exploration, user=user)
     return exploration
 
 
@@ -154,10 +141,9 @@ def framework_update(
 ) -> Exploration:
     """Make the toetsingskader exactly these rows (each may carry the `id` of an existing row)."""
     exploration = lock_current(exploration_id, expected_version)
-    bump(exploration, user)
-    _replace(exploration, user, Precondition, preconditions, ["name", "judgement", "motivation", "order"])
-    _replace(exploration, user, FrameworkCriterion, criteria, ["name", "explanation", "weight", "order"])
-    _replace(exploration, user, WorkPoint, points, ["name", "elaboration", "order"])
+    version_bump(instance=exploration, user=user)
+    for part, rows in zip(FRAMEWORK_PARTS, (preconditions, criteria, points), strict=True):
+        _replace(exploration, user, part.model, rows, list(part.framework_fields))
     return exploration
 
 
@@ -173,7 +159,7 @@ def _replace(exploration: Exploration, user, model, rows: list[dict], fields: li
         if obj.pk is None or any(getattr(obj, name) != row[name] for name in fields):
             for name in fields:
                 setattr(obj, name, row[name])
-            save_validated(obj, user)
+            instance_save(obj, user=user)
 
 
 @transaction.atomic
@@ -192,8 +178,10 @@ def variant_save(
         and not exploration.preconditions.filter(pk=variant.failed_precondition_id).exists()
     ):
         raise ValidationError(_("Die randvoorwaarde hoort niet bij deze verkenning."))
-    bump(exploration, user)  # first, so that a part's history falls inside its version (merge.py)
-    save_validated(variant, user)
+    version_bump(
+        instance=exploration, user=user
+    )  # first, so that a part's history falls inside its version (merge.py)
+    instance_save(variant, user=user)
     return variant
 
 
@@ -204,7 +192,7 @@ def variant_delete(
     """Remove a variant and its scores from the comparison."""
     exploration = lock_current(exploration_id, expected_version)
     variant = Variant.objects.get(pk=variant_id, exploration=exploration)
-    bump(exploration, user)
+    version_bump(instance=exploration, user=user)
     for score in variant.scores.all():
         score._history_user = user
         score.delete()

@@ -5,9 +5,11 @@ from django.db import transaction
 
 from assessments.choices import Criterion
 from assessments.models import Assessment
+from core.saving import instance_save
+from core.versioning import version_bump
 from explorations.choices import PinDecision
 from explorations.models import FrameworkCriterion, SimilarCaseDecision, Variant, VariantScore
-from explorations.services.exploration import bump, lock_current, save_validated
+from explorations.services.exploration import lock_current
 
 CHECK_FIELDS = ["assessed_on", "assessor", "note"] + [
     f"{criterion}_{part}" for criterion in Criterion.values for part in ("rating", "answer")
@@ -23,7 +25,7 @@ def matrix_update(
     Only changed cells are written; a cell back at "niet beoordeeld" without motivation is removed.
     """
     exploration = lock_current(exploration_id, expected_version)
-    bump(exploration, user)
+    version_bump(instance=exploration, user=user)
     variant_ids = set(Variant.objects.filter(exploration=exploration).values_list("pk", flat=True))
     criterion_ids = set(
         FrameworkCriterion.objects.filter(exploration=exploration).values_list("pk", flat=True)
@@ -45,7 +47,7 @@ def matrix_update(
         cell = cell or VariantScore(variant_id=variant_id, criterion_id=criterion_id)
         if cell.pk is None or (cell.score, cell.motivation) != (value["score"], value["motivation"]):
             cell.score, cell.motivation = value["score"], value["motivation"]
-            save_validated(cell, user)
+            instance_save(cell, user=user)
 
 
 @transaction.atomic
@@ -54,9 +56,9 @@ def exploration_assessment_create(
 ) -> Assessment:
     """Record Korsten's five-point check for the partnership; the newest is the current one."""
     exploration = lock_current(exploration_id, expected_version)
-    bump(exploration, user)
+    version_bump(instance=exploration, user=user)
     assessment = Assessment(exploration=exploration, **{name: data[name] for name in CHECK_FIELDS})
-    save_validated(assessment, user)
+    instance_save(assessment, user=user)
     return assessment
 
 
@@ -74,7 +76,7 @@ def similar_case_decide(
     current = current or SimilarCaseDecision(exploration_id=exploration_id, case_id=case_id)
     current.decision = PinDecision(decision)
     current.note = note
-    save_validated(current, user)
+    instance_save(current, user=user)
     return current
 
 
@@ -85,8 +87,10 @@ def exploration_assessment_update(
     """Correct one of the exploration's five-point checks, unless the exploration changed meanwhile."""
     exploration = lock_current(exploration_id, expected_version)
     assessment = Assessment.objects.get(pk=assessment_id, exploration=exploration)
-    bump(exploration, user)  # first, so that the check's history falls inside its version (merge.py)
+    version_bump(
+        instance=exploration, user=user
+    )  # first, so that the check's history falls inside its version (merge.py)
     for name in CHECK_FIELDS:
         setattr(assessment, name, data[name])
-    save_validated(assessment, user)
+    instance_save(assessment, user=user)
     return assessment

@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 from assessments.forms import AssessmentForm
 from assessments.models import Assessment
 from explorations.merge import (
+    MISSING,
+    ConflictChoices,
+    KeyedConflict,
     instance_state,
     next_version_started,
     part_state_at,
     three_way_merge,
 )
-from explorations.part_merge import MISSING, ConflictChoices, KeyedConflict
 from explorations.services.exploration import StaleExplorationError
 from explorations.services.review import CHECK_FIELDS, exploration_assessment_update
 from explorations.views.edit import ExplorationEditMixin

@@ -13,21 +13,19 @@ from explorations.forms import (
     WorkPointFormSet,
     formset_rows,
 )
-from explorations.merge import next_version_started
-from explorations.models import (
-    FrameworkCriterion,
-    Precondition,
-    VariantScore,
-    WorkPoint,
-)
-from explorations.part_merge import (
+from explorations.merge import (
     ConflictChoices,
     cells_at,
     cells_merge,
     formset_data,
+    next_version_started,
     rows_merge,
     vanished_dropped,
 )
+from explorations.models import (
+    VariantScore,
+)
+from explorations.parts import FRAMEWORK_PARTS
 from explorations.services.exploration import StaleExplorationError, framework_update
 from explorations.services.review import exploration_assessment_create, matrix_update
 from explorations.views.edit import ExplorationEditMixin, _with_version
@@ -54,8 +52,10 @@ class FrameworkUpdateView(ExplorationEditMixin):
         if choices.missing:
             return self.render_forms(*self.forms(request.POST), choices=choices, choose_error=True)
         data, gone = choices.applied(request.POST), []
-        for prefix, model in (("pre", Precondition), ("crit", FrameworkCriterion), ("point", WorkPoint)):
-            data, named = vanished_dropped(data, prefix=prefix, model=model, exploration=self.exploration)
+        for part in FRAMEWORK_PARTS:
+            data, named = vanished_dropped(
+                data, prefix=part.framework_prefix, model=part.model, exploration=self.exploration
+            )
             gone += named
         version, *formsets = self.forms(data)
         if not (version.is_valid() and all(f.is_valid() for f in formsets)):

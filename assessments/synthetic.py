@@ -11,7 +11,9 @@ import random
 
 from django.db import transaction
 
-from assessments.interface import Assessment, Criterion, Rating, current_checks_refresh
+from assessments.choices import Criterion, Rating
+from assessments.models import Assessment
+from assessments.services import current_check_refresh
 from cases.choices import ArrangementType, EventKind, Outcome, ParticipationRole, Province
 from cases.models import Case, Event, Municipality, Participation
 from cases.services import case_search_refresh
@@ -115,6 +117,6 @@ def synthetic_cases_create(*, count: int, seed: int) -> int:
         Assessment.objects.bulk_create(checks)
         ids = [case.pk for case in cases]
         case_search_refresh(case_ids=ids)
-        current_checks_refresh(case_ids=ids)
+        current_check_refresh(case_ids=ids)
         created += len(cases)
     return created

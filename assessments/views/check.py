@@ -110,7 +110,7 @@ class AssessmentCreateView(AssessmentEditMixin):
     def get_initial(self):
         """A new check starts from the current one: today, this advisor, its ratings and answers."""
         initial = super().get_initial()
-        current = Assessment.objects.filter(case=self.case).newest_first().first()
+        current = Assessment.objects.current_of(self.case)
         if current:
             initial |= {name: getattr(current, name) for name in ASSESSMENT_FIELDS}
         user = self.request.user

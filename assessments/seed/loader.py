@@ -3,15 +3,14 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from assessments.interface import Assessment, Criterion, current_checks_refresh
-from cases.models import Case, Event, Municipality, Participation, Source
-from cases.seed.fixtures import FixtureSet, fixtures_read
-from cases.seed.mentions import load_mentions
-from cases.seed.records import CaseRecord, MunicipalityRecord
-from cases.seed.state import (
+from assessments.choices import Criterion
+from assessments.models import Assessment
+from assessments.seed.fixtures import FixtureSet, fixtures_read
+from assessments.seed.mentions import load_mentions
+from assessments.seed.records import CaseRecord, MunicipalityRecord
+from assessments.seed.state import (
     ASSESSMENT_FIELDS,
     MUNICIPALITY_FIELDS,
     SOURCE_FIELDS,
@@ -23,9 +22,10 @@ from cases.seed.state import (
     source_db_state,
     source_fixture_state,
 )
+from assessments.services import current_check_refresh
+from cases.models import Case, Event, Municipality, Participation, Source
 from cases.services import case_search_refresh
-from core.seed.actions import CHANGE_REASON, Action, Tally, decide, fingerprint
-from core.seed.errors import SeedError
+from core.seed.actions import CHANGE_REASON, Action, Tally, decide, fingerprint, seed_save
 
 
 @dataclass
@@ -59,27 +59,17 @@ def seed_cases_load(*, directory: Path, update: bool = False, dry_run: bool = Fa
             sources=sources,
             municipalities=municipalities,
             decide=lambda db, state, stored: decide(db, state, stored, update=update),
-            save=_save,
+            save=seed_save,
             tally=report.tallies["vermeldingen"],
         )
         stale = Case.objects.filter(search_vector__isnull=True).values_list("pk", flat=True)
         refreshed = {case.pk for case in written if case is not None}
         case_search_refresh(case_ids=refreshed | set(stale))
         unmirrored = Case.objects.filter(current_check__isnull=True).values_list("pk", flat=True)
-        current_checks_refresh(case_ids=refreshed | set(unmirrored))
+        current_check_refresh(case_ids=refreshed | set(unmirrored))
         if dry_run:
             transaction.set_rollback(True)
     return report
-
-
-def _save(instance, file: Path, case: int | None = None, exclude: list[str] | None = None, prefix: str = ""):
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        name, messages = next(iter(error.message_dict.items()))
-        raise SeedError(file, " ".join(messages), case=case, field=f"{prefix}{name}") from None
-    instance._change_reason = CHANGE_REASON
-    instance.save()
 
 
 def _upsert(
@@ -100,7 +90,7 @@ def _upsert(
         assign(current)
         current.seed_fingerprint = fingerprint(state)
         file, case, prefix = origin or (file, None, f"{label}: ")
-        _save(current, file, case, prefix=prefix)
+        seed_save(current, file=file, case=case, prefix=prefix)
     tally.add(action, label)
     return current
 
@@ -178,7 +168,7 @@ def _load_case(record: CaseRecord, municipalities: dict, sources: dict, report: 
     case.provenance_source = sources[record.provenance_source]
     case.provenance_location = record.provenance_location
     case.seed_fingerprint = fingerprint(state)
-    _save(case, record.file, record.number)
+    seed_save(case, file=record.file, case=record.number)
     case.sources.set([sources[key] for key in sorted(record.cited_keys)])
     _sync_participants(case, record, municipalities)
     _replace_events(case, record, sources)
@@ -200,7 +190,13 @@ def _sync_participants(case: Case, record: CaseRecord, municipalities: dict) -> 
         )
         for name in ("role", "joined_on", "left_on", "note"):
             setattr(participation, name, getattr(participant, name))
-        _save(participation, record.file, record.number, exclude=["case"], prefix=f"participants[{index}].")
+        seed_save(
+            participation,
+            file=record.file,
+            case=record.number,
+            exclude=["case"],
+            prefix=f"participants[{index}].",
+        )
 
 
 def _replace_events(case: Case, record: CaseRecord, sources: dict) -> None:
@@ -216,7 +212,7 @@ def _replace_events(case: Case, record: CaseRecord, sources: dict) -> None:
             source=sources.get(item.source) if item.source else None,
             citation=item.citation,
         )
-        _save(event, record.file, record.number, exclude=["case"], prefix=f"events[{index}].")
+        seed_save(event, file=record.file, case=record.number, exclude=["case"], prefix=f"events[{index}].")
 
 
 def _sync_assessment(case: Case, record: CaseRecord, sources: dict) -> Action:
@@ -233,7 +229,7 @@ def _sync_assessment(case: Case, record: CaseRecord, sources: dict) -> Action:
         setattr(assessment, f"{criterion}_question", values.questions[criterion])
     if action is Action.UPDATE and not _assessment_changed(assessment):
         return Action.UNCHANGED
-    _save(assessment, record.file, record.number, exclude=["case"], prefix="assessment.")
+    seed_save(assessment, file=record.file, case=record.number, exclude=["case"], prefix="assessment.")
     return action
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cases.seed.loader import SeedReport, seed_cases_load
+from assessments.seed.loader import SeedReport, seed_cases_load
 from core.seed.actions import Action
 from core.seed.errors import SeedError
 

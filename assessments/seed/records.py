@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from assessments.interface import Criterion, Rating
+from assessments.choices import Criterion, Rating
 from cases.choices import (
     ArrangementType,
     EventKind,

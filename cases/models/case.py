@@ -19,8 +19,9 @@ from cases.choices import (
     Outcome,
     ParticipationRole,
 )
+from cases.models.mention import SourceMention
+from cases.models.reference import MAX_YEAR, MIN_YEAR, Municipality, Source
 from cases.querysets import CaseQuerySet
-from cases.reference_models import MAX_YEAR, MIN_YEAR, Municipality, Source
 from core.dates import partial_date_format_q, partial_date_order_q
 from core.fields import NARRATIVE_LIMIT, SHORT_TEXT_LIMIT, TEXT_LIMIT, PartialDateField, text_limit
 
@@ -255,7 +256,3 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}"
-
-
-from cases.mentions import SourceMention  # noqa: E402  (a model of this app, kept in its own module)
-from cases.pdf.models import PdfExport  # noqa: E402, F401  (the export model lives with the PDFs)

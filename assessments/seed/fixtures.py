@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from cases.seed.mentions import MentionRecord, mentions_check, parse_mentions
-from cases.seed.records import (
+from assessments.seed.mentions import MentionRecord, mentions_check, parse_mentions
+from assessments.seed.records import (
     CaseRecord,
     MunicipalityRecord,
     SourceRecord,

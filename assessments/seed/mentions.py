@@ -130,6 +130,6 @@ def load_mentions(mentions: list[MentionRecord], *, sources: dict, municipalitie
         )
         mention.passage = record.passage
         mention.seed_fingerprint = fingerprint(state)
-        save(mention, record.file, prefix=f"mentions[{record.index}].")
+        save(mention, file=record.file, prefix=f"mentions[{record.index}].")
         mention.cases.set([cases[number] for number in record.cases])
         mention.municipalities.set([municipalities[name] for name in record.municipalities])

@@ -6,9 +6,10 @@ record matches its fixture, and whether it still is what the loader last wrote.
 
 from dataclasses import asdict
 
-from assessments.interface import Assessment, Criterion
+from assessments.choices import Criterion
+from assessments.models import Assessment
+from assessments.seed.records import CaseRecord, MunicipalityRecord, SourceRecord
 from cases.models import CASE_EDITABLE_FIELDS, Case, Municipality, Source
-from cases.seed.records import CaseRecord, MunicipalityRecord, SourceRecord
 
 CASE_FIELDS = ["number", *CASE_EDITABLE_FIELDS]
 SOURCE_FIELDS = ["key", "kind", "author", "title", "date", "publisher", "url", "note"]

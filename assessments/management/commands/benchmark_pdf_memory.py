@@ -1,7 +1,7 @@
 """`manage.py benchmark_pdf_memory`: peak memory and time of the report for 45, 500 and 2,000 cases.
 
 Not a test: it prints numbers. For each size it adds a batch of synthetic cases
-(cases/synthetic.py), renders the report of exactly that batch the way the worker does (the render
+(assessments/synthetic.py), renders the report of exactly that batch the way the worker does (the render
 process `manage.py render_pdf_export`, here without the memory limit, so the real peak shows), and
 removes the batch again. Peak memory is the render process's peak resident set size (wait4).
 """
@@ -13,12 +13,12 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from assessments.interface import Assessment
+from assessments.models import Assessment
+from assessments.synthetic import synthetic_cases_create
 from cases.models import Case, Municipality
 from cases.pdf.models import PdfExport
 from cases.pdf.worker import database_url, render_command
 from cases.services import case_search_refresh
-from cases.synthetic import synthetic_cases_create
 
 MIB = 1024 * 1024
 SEED_BASE = 910_000
@@ -31,7 +31,7 @@ def batch_token(seed: int) -> str:
 
 @transaction.atomic
 def batch_create(*, count: int, seed: int) -> None:
-    """`count` synthetic cases (cases/synthetic.py), their organisation names carrying `batch_token`."""
+    """`count` synthetic cases (assessments/synthetic.py), their organisation names carrying `batch_token`."""
     synthetic_cases_create(count=count, seed=seed)
     cases = Case.objects.filter(slug__startswith=f"syn{seed}-")
     cases.update(organisation_name=f"Werkorganisatie {batch_token(seed)}")

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from assessments.synthetic import synthetic_cases_create
 from cases.models import Case
-from cases.synthetic import synthetic_cases_create
 
 
 class Command(BaseCommand):

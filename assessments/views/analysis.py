@@ -16,7 +16,7 @@ class AnalysisView(ReaderRequiredMixin, View):
     template_name = "assessments/analysis.html"
 
     def get(self, request):
-        filterset = CaseFilterSet(request.GET, queryset=Case.objects.with_current_ratings())
+        filterset = CaseFilterSet(request.GET, queryset=Case.objects.with_list_annotations())
         if not filterset.is_valid():
             return TemplateResponse(request, self.template_name, {"filter": filterset}, status=400)
         analysis = with_charts(analyse(filterset.qs.only("pk", "outcome")))

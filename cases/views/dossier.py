@@ -4,24 +4,18 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from assessments.interface import annotate_case_explorations, case_explorations, checks_prefetch
-from cases.filters import CaseFilterSet, MunicipalityFilterSet
+from cases.filters import CaseFilterSet
 from cases.history import dossier_history
-from cases.models import RECENT_SAVES, Case, Event, Municipality, Participation, SourceMention
+from cases.hooks import CASE_DETAIL_QUERYSET, CASE_DETAIL_SECTIONS, CASE_LIST_COLUMNS
+from cases.models import RECENT_SAVES, Case, Event
 from cases.permissions import ReaderRequiredMixin
-from cases.search import (
-    case_snippets,
-    gin_index_preferred,
-    matches_in_list_order,
-    rank_within_page,
-    search_suggestion,
-)
+from cases.search import gin_index_preferred, search_suggestion
 
 
 @dataclass
@@ -56,43 +50,43 @@ class CountedPaginator(Paginator):
 
 
 class CaseListView(ReaderRequiredMixin, FilterView):
+    """The case list: the filterset decides matching, ranking and order (its search plan)."""
+
     filterset_class = CaseFilterSet
     paginator_class = CountedPaginator
-    ranked_within_page = False
-    match_count: int | None = None
-    queryset = Case.objects.for_list().with_current_ratings().with_participant_names()
+    queryset = Case.objects.for_list().with_participant_names()
     template_name = "cases/case_list.html"
     paginate_by = 20
 
+    def get_queryset(self):
+        return super().get_queryset().with_list_annotations()
+
+    def get_filterset(self, filterset_class):
+        if getattr(self, "filterset", None) is None:
+            self.filterset = super().get_filterset(filterset_class)
+        return self.filterset
+
     def get(self, request, *args, **kwargs):
-        if not request.GET.get("q", "").strip():
+        if not self.get_filterset(self.get_filterset_class()).search_text:
             return super().get(request, *args, **kwargs)
         with gin_index_preferred():
             return super().get(request, *args, **kwargs).render()
 
-    def paginate_queryset(self, queryset, page_size):
-        if self.filterset.search_text and not self.request.GET.get("sort"):
-            queryset, self.match_count, self.ranked_within_page = matches_in_list_order(queryset)
-        return super().paginate_queryset(queryset, page_size)
-
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        plan = getattr(self.filterset, "plan", None)
         return super().get_paginator(
-            queryset, per_page, orphans, allow_empty_first_page, count=self.match_count
+            queryset, per_page, orphans, allow_empty_first_page, count=plan.count if plan else None
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        text = self.filterset.search_text
+        plan, text = getattr(self.filterset, "plan", None), self.filterset.search_text
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         cases = list(context["object_list"])
-        context["ranked_within_page"] = self.ranked_within_page
-        if self.ranked_within_page:
-            cases = rank_within_page(cases)
-        snippets = case_snippets([case.pk for case in cases], text)
-        for case in cases:
-            case.snippet = snippets.get(case.pk)
-        context["object_list"] = cases
+        context["object_list"] = plan.page(cases) if plan else cases
+        context["ranked_within_page"] = bool(plan and plan.ranked_within_page)
+        context["list_columns"] = list(CASE_LIST_COLUMNS)
         context["suggestion"] = search_suggestion(text) if text and not page.paginator.count else None
         return context
 
@@ -101,7 +95,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
     """A dossier; its latest saves come with the case row, the full history has its own page."""
 
     template_name = "cases/case_detail.html"
-    queryset = annotate_case_explorations(
+    queryset = (
         Case.objects.with_participants()
         .with_recent_saves(RECENT_SAVES)
         .with_mention_list()
@@ -109,16 +103,21 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
         .prefetch_related(
             "sources",
             Prefetch("events", queryset=Event.objects.select_related("source").order_by("date", "id")),
-            checks_prefetch(),
         )
     )
 
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        for extend in CASE_DETAIL_QUERYSET:
+            queryset = extend(queryset)
+        return queryset
+
     def get_context_data(self, **kwargs):
-        assessments = list(self.object.assessments.all())
+        sections = list(CASE_DETAIL_SECTIONS)
+        for section in sections:
+            kwargs |= section.context(self.object)
         return super().get_context_data(
-            current=assessments[0] if assessments else None,
-            earlier=assessments[1:],
-            explorations=case_explorations(self.object),
+            sections=[section.template for section in sections],
             recent_saves=[RecentSave.from_json(item) for item in self.object.recent_saves],
             **kwargs,
         )
@@ -139,36 +138,3 @@ class CaseHistoryView(ReaderRequiredMixin, DetailView):
             page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             **kwargs,
         )
-
-
-class MunicipalityListView(ReaderRequiredMixin, FilterView):
-    """All municipalities by name, with their number of cases; searchable and filterable."""
-
-    template_name = "cases/municipality_list.html"
-    permission_required = "cases.view_municipality"
-    filterset_class = MunicipalityFilterSet
-    queryset = (
-        Municipality.objects.select_related("merged_into")
-        .annotate(case_count=Count("participations"))
-        .order_by("name")
-    )
-    paginate_by = 50
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
-        context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-        return context
-
-
-class MunicipalityDetailView(ReaderRequiredMixin, DetailView):
-    template_name = "cases/municipality_detail.html"
-    permission_required = "cases.view_municipality"
-    queryset = Municipality.objects.select_related("merged_into").prefetch_related(
-        "merged_from",
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.select_related("case").order_by("case__number", "case__title"),
-        ),
-        Prefetch("mentions", queryset=SourceMention.objects.in_order()),
-    )

@@ -23,7 +23,7 @@ class ExportMixin(ReaderRequiredMixin, View):
     """The selection of GET /cases/export.<ext>?<the case list's filters>; same permission as reading."""
 
     def get(self, request):
-        filterset = CaseFilterSet(request.GET, queryset=Case.objects.with_current_ratings())
+        filterset = CaseFilterSet(request.GET, queryset=Case.objects.with_list_annotations())
         if not filterset.is_valid():
             return HttpResponseBadRequest(
                 _("Deze selectie bevat een ongeldig filter; pas de filters op de lijst van casussen aan."),
