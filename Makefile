@@ -19,6 +19,7 @@ worker: setup migrate
 	$(BIN)/python manage.py procrastinate worker
 
 test: setup
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: system-deps $(STAMP) db
@@ -53,6 +54,7 @@ accounts: migrate
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 benchmark: setup migrate seed
 	$(BIN)/python manage.py benchmark_pdfs

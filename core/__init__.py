@@ -1,1 +1,1 @@
-"""Infrastructure that is not about dossiers: health checks, and more as the restructuring lands."""
+"""Infrastructure that is not about dossiers; see core/apps.py."""
