@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core import logging as core_logging
+from core.sentry import sentry_init
 from seta import devdb
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -52,11 +54,13 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "procrastinate.contrib.django",
+    "core",
     "cases",
     "assessments",
 ]
 
 MIDDLEWARE = [
+    "core.middleware.request_id.RequestIdMiddleware",
     "seta.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -205,9 +209,9 @@ SETA_PDF_MEMORY_MB = int(os.environ.get("SETA_PDF_MEMORY_MB", "1536"))
 SETA_PDF_CASES_PER_PROCESS = int(os.environ.get("SETA_PDF_CASES_PER_PROCESS", "50"))
 SETA_PDF_NICENESS = int(os.environ.get("SETA_PDF_NICENESS", "10"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs (core/logging.py): LOG_FORMAT=json gives one JSON object per line; anything else readable text.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOGGING_CONFIG = "core.logging.configure"
+LOGGING = core_logging.django_logging(log_format=LOG_FORMAT, level=os.environ.get("LOG_LEVEL") or None)
+# Errors to Sentry only when SENTRY_DSN is set (core/sentry.py).
+sentry_init(dsn=os.environ.get("SENTRY_DSN", ""), environment=os.environ.get("SENTRY_ENVIRONMENT", ""))
