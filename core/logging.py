@@ -2,7 +2,7 @@
 
 `LOG_FORMAT=json`: every record, Django's, procrastinate's, gunicorn's and the app's own
 (`structlog.get_logger()`), is one JSON object per line on stderr (gunicorn's access log on stdout),
-with `time`, `level`, `event` and `logger`, the request's `request_id` (core/middleware/request_id.py),
+with `time`, `level`, `event` and `logger`, the request's `request_id` (core/request_id.py),
 and the fields a record carries: `method`, `path`, `status`, `duration_ms`, `user_id` for a request,
 `job_id`, `task`, `action`, `duration_ms` for a procrastinate job. Whatever else reaches stderr
 (a library's `print`, a traceback) becomes a JSON line too (`JsonLinesStream`). Anything else

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from core.logging import JsonLinesStream, django_logging, json_formatter, text_formatter
-from core.middleware.request_id import HEADER
+from core.request_id import HEADER
 
 pytestmark = pytest.mark.django_db
 

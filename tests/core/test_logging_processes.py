@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.conf import settings
 
-from core.middleware.request_id import HEADER
+from core.request_id import HEADER
 from tests.processes import MANAGE, environment, free_port, json_lines, manage, stop, wait_for_http
 
 pytestmark = pytest.mark.django_db(transaction=True)
