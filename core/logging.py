@@ -195,6 +195,12 @@ class JsonLinesStream(io.TextIOBase):
         return False
 
 
+async def job_log_context(call_next, context, worker):
+    """procrastinate worker middleware: the job's id and task on every line logged while it runs."""
+    with structlog.contextvars.bound_contextvars(job_id=context.job.id, task=context.job.task_name):
+        return await call_next()
+
+
 def _log_uncaught(kind, value, traceback) -> None:
     logging.getLogger("uncaught").critical("Uncaught exception", exc_info=(kind, value, traceback))
 

@@ -200,6 +200,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Background jobs (procrastinate, on the same PostgreSQL database) and the limits of a PDF render.
 PROCRASTINATE_IMPORT_PATHS = ["cases.pdf.jobs"]
+PROCRASTINATE_WORKER_DEFAULTS = {"worker_middleware": [core_logging.job_log_context]}  # job ids in logs
 SETA_PDF_EXPORT_RETENTION_HOURS = int(os.environ.get("SETA_PDF_EXPORT_RETENTION_HOURS", "24"))
 SETA_PDF_REPORT_MAX_CASES = int(os.environ.get("SETA_PDF_REPORT_MAX_CASES", "500"))
 SETA_PDF_INLINE_TEXT_BUDGET = int(os.environ.get("SETA_PDF_INLINE_TEXT_BUDGET", "20000"))

@@ -42,6 +42,8 @@ def test_the_worker_prints_only_json_lines_and_logs_a_job_with_its_id_and_durati
     [done] = [line for line in lines if line.get("action") == "job_success" and line.get("job_id") == job_id]
     assert done["task"] == "cases.cleanup_pdf_exports" and done["duration_ms"] >= 0
     assert {"time", "level", "logger"} <= set(done)
+    [own] = [line for line in lines if line["event"].startswith("Removed") and line.get("job_id") == job_id]
+    assert own["logger"] == "cases.pdf.jobs"  # the task's own lines carry the job's id too
 
 
 GUNICORN_CONFIG = """
