@@ -46,8 +46,14 @@ def test_the_worker_prints_only_json_lines_and_logs_a_job_with_its_id_and_durati
     assert own["logger"] == "cases.pdf.jobs"  # the task's own lines carry the job's id too
 
 
+# As the image's gunicorn configuration runs it (access log "-", error log "-", threads), plus the helper.
 GUNICORN_CONFIG = """
 from core.logging import gunicorn_logconfig_dict
+worker_class = "gthread"
+threads = 2
+accesslog = "-"
+errorlog = "-"
+control_socket_disable = True
 logconfig_dict = gunicorn_logconfig_dict(log_format="json")
 """
 

@@ -58,9 +58,11 @@ class Command(benchmark_web.Command):
             for server in servers:
                 server.terminate()
                 server.wait(timeout=30)
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
         self.stdout.write(
             f"\n{cases} casussen, {LIST}, {options['connections']} verbindingen per proces, "
-            f"{options['rounds']} rondes van {options['seconds']:.0f} s, {os.cpu_count()} CPU's"
+            f"{options['rounds']} rondes van {options['seconds']:.0f} s, {os.cpu_count()} CPU's, "
+            f"load average na afloop {load} (1, 5, 15 min)"
         )
         for label, rates in (("1 webproces", one), ("2 webprocessen", two)):
             rounds = ", ".join(f"{rate:.1f}" for rate in rates)
