@@ -9,7 +9,7 @@ comma := ,
 # The development targets run with DEBUG on; the settings fail safe to off (docs/configuration.md).
 export DEBUG ?= true
 
-PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness image stack-test
+PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness benchmark-scale-out backup restore image stack-test
 .PHONY: $(PHONY_EXTRA) run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark benchmark-web clean-db
 
 run: setup migrate seed accounts
@@ -69,6 +69,20 @@ benchmark-fairness: setup migrate seed
 benchmark-web: setup
 	@scripts/wrk-dep.sh
 	$(BIN)/python manage.py benchmark_web $(BENCHMARK_ARGS)
+
+# The case list with one and with two web processes (docs/scaling.md), on the benchmark database.
+benchmark-scale-out: setup
+	@scripts/wrk-dep.sh
+	$(BIN)/python manage.py benchmark_scale_out $(BENCHMARK_ARGS)
+
+# A backup folder under BACKUP_DIR (default var/backups); restore with BACKUP=<that folder>.
+BACKUP_DIR ?= var/backups
+backup: setup
+	$(BIN)/python manage.py backup $(BACKUP_DIR)
+
+restore: setup
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/seta-backup-…"; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP)
 
 # The container image (podman as root; docs/deployment.md). The Debian base image is made locally
 # with debootstrap when no registry has it; pip's CA bundle goes in as an optional build secret.

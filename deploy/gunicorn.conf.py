@@ -9,6 +9,8 @@ small VM or a container with one or two CPUs.
 import os
 import sys
 
+from core.logging import gunicorn_logconfig_dict
+
 wsgi_app = "seta.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
@@ -27,7 +29,10 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
 control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
-loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+# Gunicorn's own lines and its access log in the app's format: JSON with LOG_FORMAT=json (the image).
+logconfig_dict = gunicorn_logconfig_dict(
+    log_format=os.environ.get("LOG_FORMAT", "text").strip().lower(), level=os.environ.get("LOG_LEVEL") or None
+)
 
 
 def on_starting(server):
