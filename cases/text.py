@@ -24,6 +24,22 @@ def instance_texts_normalise(instance) -> None:
                 setattr(instance, model_field.attname, text_normalise(value))
 
 
+def text_as_meant(value):
+    """A value as compared for changes: texts normalised, anything else as it is."""
+    return text_normalise(value) if isinstance(value, str) else value
+
+
+def instance_values_assign(instance, values: dict, setter=setattr) -> bool:
+    """Put `values` on a model instance (with `setter`), texts normalised; True when any field now
+    differs from before in more than line endings and trailing blanks (which are no change)."""
+    fields = instance._meta.concrete_fields
+    before = {f.attname: text_as_meant(getattr(instance, f.attname)) for f in fields}
+    for name, value in values.items():
+        setter(instance, name, value)
+    instance_texts_normalise(instance)
+    return any(text_as_meant(getattr(instance, f.attname)) != before[f.attname] for f in fields)
+
+
 class NormalisedTextFormMixin:
     """A form mixin: every text the user typed is normalised before validation goes on."""
 

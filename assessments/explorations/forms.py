@@ -13,7 +13,8 @@ from assessments.explorations.framework_models import (
 )
 from assessments.explorations.models import EXPLORATION_EDITABLE_FIELDS, SECTION_FIELDS, Exploration
 from assessments.explorations.services import VARIANT_FIELDS
-from cases.forms import DATE_HELP
+from cases.fields import PartialDateFormField
+from cases.forms import DATE_HELP, NamedEmptyChoicesMixin
 from cases.models import Case, Municipality
 
 
@@ -21,7 +22,7 @@ class ExplorationCreateForm(forms.Form):
     """A new exploration: title, municipalities and the toetsingskader template to start from."""
 
     title = forms.CharField(label=_("Titel"), max_length=200)
-    start_date = forms.CharField(label=_("Begin"), max_length=10, required=False, help_text=DATE_HELP)
+    start_date = PartialDateFormField(label=_("Begin"), max_length=10, required=False, help_text=DATE_HELP)
     partners = forms.ModelMultipleChoiceField(
         label=_("Verkennende gemeenten"),
         queryset=Municipality.objects.filter(merged_into__isnull=True),
@@ -51,7 +52,7 @@ class ExplorationCreateForm(forms.Form):
         self.fields["template"].initial = FrameworkTemplate.objects.filter(is_default=True).first()
 
 
-class MergeableForm(forms.ModelForm):
+class MergeableForm(NamedEmptyChoicesMixin, forms.ModelForm):
     """A form that can come back from a three-way merge with a choice per conflicting field."""
 
     merge_fields: list[str] = []
@@ -136,9 +137,13 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class FrameworkRowForm(NamedEmptyChoicesMixin, forms.ModelForm):
+    """One row of the toetsingskader."""
+
+
 def _framework_formset(model, fields, widgets):
     return forms.inlineformset_factory(
-        Exploration, model, fields=fields, extra=1, can_delete=True, widgets=widgets
+        Exploration, model, form=FrameworkRowForm, fields=fields, extra=1, can_delete=True, widgets=widgets
     )
 
 
@@ -206,7 +211,8 @@ def formset_rows(formset) -> list[dict]:
             continue
         row = {name: form.cleaned_data.get(name) for name in form._meta.fields}
         row["id"] = form.instance.pk
-        row["order"] = row.get("order") or index
+        if row.get("order") is None:
+            row["order"] = index
         for name, value in row.items():
             if value is None and name not in ("id", "weight"):
                 row[name] = ""

@@ -9,6 +9,7 @@ from assessments.explorations.framework_models import FrameworkCriterion, Varian
 from assessments.explorations.models import SimilarCaseDecision
 from assessments.explorations.services import bump, lock_current, save_validated
 from assessments.models import Assessment
+from cases.text import instance_values_assign, text_normalise
 
 CHECK_FIELDS = ["assessed_on", "assessor", "note"] + [
     f"{criterion}_{part}" for criterion in Criterion.values for part in ("rating", "answer")
@@ -24,7 +25,6 @@ def matrix_update(
     Only changed cells are written; a cell back at "niet beoordeeld" without motivation is removed.
     """
     exploration = lock_current(exploration_id, expected_version)
-    bump(exploration, user)
     variant_ids = set(Variant.objects.filter(exploration=exploration).values_list("pk", flat=True))
     criterion_ids = set(
         FrameworkCriterion.objects.filter(exploration=exploration).values_list("pk", flat=True)
@@ -32,21 +32,27 @@ def matrix_update(
     existing = {
         (s.variant_id, s.criterion_id): s for s in VariantScore.objects.filter(variant_id__in=variant_ids)
     }
+    deletes, saves = [], []
     for (variant_id, criterion_id), value in cells.items():
         if variant_id not in variant_ids or criterion_id not in criterion_ids:
             continue
         cell = existing.get((variant_id, criterion_id))
-        empty = not value["score"] and not value["motivation"]
-        if cell is None and empty:
-            continue
+        empty = not value["score"] and not text_normalise(value["motivation"])
         if cell is not None and empty:
-            cell._history_user = user
-            cell.delete()
-            continue
-        cell = cell or VariantScore(variant_id=variant_id, criterion_id=criterion_id)
-        if cell.pk is None or (cell.score, cell.motivation) != (value["score"], value["motivation"]):
-            cell.score, cell.motivation = value["score"], value["motivation"]
-            save_validated(cell, user)
+            deletes.append(cell)
+        elif not empty:
+            cell = cell or VariantScore(variant_id=variant_id, criterion_id=criterion_id)
+            changed = instance_values_assign(cell, {name: value[name] for name in ("score", "motivation")})
+            if cell.pk is None or changed:
+                saves.append(cell)
+    if not deletes and not saves:
+        return  # nothing changed: no new version
+    bump(exploration, user)  # first, so that the cells' history falls inside its version (merge.py)
+    for cell in deletes:
+        cell._history_user = user
+        cell.delete()
+    for cell in saves:
+        save_validated(cell, user)
 
 
 @transaction.atomic
@@ -73,9 +79,9 @@ def similar_case_decide(
             current.delete()
         return None
     current = current or SimilarCaseDecision(exploration_id=exploration_id, case_id=case_id)
-    current.decision = PinDecision(decision)
-    current.note = note
-    save_validated(current, user)
+    changed = instance_values_assign(current, {"decision": PinDecision(decision), "note": note})
+    if current.pk is None or changed:
+        save_validated(current, user)
     return current
 
 
@@ -86,8 +92,8 @@ def exploration_assessment_update(
     """Correct one of the exploration's five-point checks, unless the exploration changed meanwhile."""
     exploration = lock_current(exploration_id, expected_version)
     assessment = Assessment.objects.get(pk=assessment_id, exploration=exploration)
+    if not instance_values_assign(assessment, {name: data[name] for name in CHECK_FIELDS}):
+        return assessment  # nothing changed: no new version
     bump(exploration, user)  # first, so that the check's history falls inside its version (merge.py)
-    for name in CHECK_FIELDS:
-        setattr(assessment, name, data[name])
     save_validated(assessment, user)
     return assessment

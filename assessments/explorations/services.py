@@ -21,6 +21,7 @@ from assessments.explorations.framework_models import (
     WorkPoint,
 )
 from assessments.explorations.models import EXPLORATION_EDITABLE_FIELDS, Exploration, ExplorationMunicipality
+from cases.text import instance_values_assign
 
 VARIANT_FIELDS = [
     "name", "description", "arrangement_type", "strengths", "weaknesses", "opportunities", "threats",
@@ -133,8 +134,9 @@ def exploration_update(
 ) -> Exploration:
     """Save the exploration's own fields and sections, unless someone saved since `expected_version`."""
     exploration = lock_current(exploration_id, expected_version)
-    for name in EXPLORATION_EDITABLE_FIELDS:
-        assign(exploration, name, data[name])
+    values = {name: data[name] for name in EXPLORATION_EDITABLE_FIELDS}
+    if not instance_values_assign(exploration, values, setter=assign):
+        return exploration  # nothing changed: no new version, no history line
     exploration.version = expected_version + 1
     save_validated(exploration, user)
     return exploration
@@ -152,26 +154,35 @@ def framework_update(
 ) -> Exploration:
     """Make the toetsingskader exactly these rows (each may carry the `id` of an existing row)."""
     exploration = lock_current(exploration_id, expected_version)
-    bump(exploration, user)
-    _replace(exploration, user, Precondition, preconditions, ["name", "judgement", "motivation", "order"])
-    _replace(exploration, user, FrameworkCriterion, criteria, ["name", "explanation", "weight", "order"])
-    _replace(exploration, user, WorkPoint, points, ["name", "elaboration", "order"])
+    plans = [
+        _plan(exploration, Precondition, preconditions, ["name", "judgement", "motivation", "order"]),
+        _plan(exploration, FrameworkCriterion, criteria, ["name", "explanation", "weight", "order"]),
+        _plan(exploration, WorkPoint, points, ["name", "elaboration", "order"]),
+    ]
+    if not any(deletes or saves for deletes, saves in plans):
+        return exploration  # nothing changed: no new version
+    bump(exploration, user)  # first, so that the parts' history falls inside its version (merge.py)
+    for deletes, saves in plans:
+        for obj in deletes:
+            obj._history_user = user
+            obj.delete()
+        for obj in saves:
+            save_validated(obj, user)
     return exploration
 
 
-def _replace(exploration: Exploration, user, model, rows: list[dict], fields: list[str]) -> None:
+def _plan(exploration: Exploration, model, rows: list[dict], fields: list[str]) -> tuple[list, list]:
+    """The rows to delete and the (changed, unsaved) rows to save to make the parts exactly `rows`."""
     existing = {obj.pk: obj for obj in model.objects.filter(exploration=exploration)}
     keep = {row.get("id") for row in rows}
-    for pk, obj in existing.items():
-        if pk not in keep:
-            obj._history_user = user
-            obj.delete()
+    deletes = [obj for pk, obj in existing.items() if pk not in keep]
+    saves = []
     for row in rows:
         obj = existing.get(row.get("id")) or model(exploration=exploration)
-        if obj.pk is None or any(getattr(obj, name) != row[name] for name in fields):
-            for name in fields:
-                setattr(obj, name, row[name])
-            save_validated(obj, user)
+        changed = instance_values_assign(obj, {name: row[name] for name in fields})
+        if obj.pk is None or changed:
+            saves.append(obj)
+    return deletes, saves
 
 
 @transaction.atomic
@@ -183,8 +194,9 @@ def variant_save(
     variant = Variant(exploration=exploration)
     if variant_id is not None:
         variant = Variant.objects.get(pk=variant_id, exploration=exploration)
-    for name in VARIANT_FIELDS:
-        assign(variant, name, data[name])
+    changed = instance_values_assign(variant, {name: data[name] for name in VARIANT_FIELDS}, setter=assign)
+    if variant.pk is not None and not changed:
+        return variant  # nothing changed: no new version
     if (
         variant.failed_precondition_id
         and not exploration.preconditions.filter(pk=variant.failed_precondition_id).exists()
