@@ -22,6 +22,7 @@ from cases.search import (
     rank_within_page,
     search_suggestion,
 )
+from cases.seed.loader import CHANGE_REASON as LOADER_REASON
 
 
 @dataclass
@@ -42,7 +43,8 @@ class RecentSave:
             who=name or item["username"] or _("systeem"),
             version=item["version"],
             created=item["type"] == "+",
-            reason=item["reason"] or "",
+            # The loader's stored marker is for machines; people read where the dossier came from.
+            reason=_("geladen uit de bronnen") if item["reason"] == LOADER_REASON else item["reason"] or "",
         )
 
 
