@@ -2,10 +2,13 @@
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
@@ -102,7 +105,23 @@ class CaseListView(ReaderRequiredMixin, FilterView):
             case.snippet = snippets.get(case.pk)
         context["object_list"] = cases
         context["suggestion"] = search_suggestion(text) if text and not page.paginator.count else None
+        # Each dossier link carries these exact results, so the dossier can lead back to them.
+        context["back_query"] = urlencode({"back": self.request.get_full_path()})
         return context
+
+
+def case_list_return_url(value: str) -> str:
+    """The case list URL (with its filters, sort and page) a dossier was opened from, or "".
+
+    Only a relative URL of the case list itself passes: no scheme, host, backslash or other path,
+    so the link cannot lead anywhere else (the query string is re-encoded)."""
+    if not value or len(value) > 2000 or "\\" in value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or parts.path != reverse("case-list"):
+        return ""
+    query = QueryDict(parts.query).urlencode()
+    return parts.path + (f"?{query}" if query else "")
 
 
 class CaseDetailView(ReaderRequiredMixin, DetailView):
@@ -128,6 +147,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
             earlier=assessments[1:],
             explorations=case_explorations(self.object),
             recent_saves=[RecentSave.from_json(item) for item in self.object.recent_saves],
+            back_url=case_list_return_url(self.request.GET.get("back", "")),
             **kwargs,
         )
 
