@@ -115,3 +115,55 @@ def test_a_reversed_year_range_says_so_where_the_results_would_be(page, live_ser
     assert page.get_by_text("Probeer minder filters").count() == 0
     summary.get_by_role("link", name="Jaar tot en met").click()
     assert page.evaluate("document.activeElement.id") == "id_year_to"
+
+
+LONG = (
+    "De gemeenten werken sinds 2014 samen in één werkorganisatie. De werkorganisatie voert alle "
+    "taken uit voor de drie besturen, die elk zelfstandig blijven. De raden sturen op hoofdlijnen "
+    "via een gezamenlijke commissie en een jaarlijkse evaluatie. "
+) * 6
+
+
+def test_two_advisors_change_the_same_long_summary_and_the_conflict_reads(page, live_server):  # noqa: F811
+    from cases.models import CASE_EDITABLE_FIELDS
+    from cases.services import EVENT_FIELDS, PARTICIPATION_FIELDS, case_update
+
+    case = a_case(summary=LONG)
+    colleague = UserFactory(username="e2e-collega", role=ADVISEUR)
+    UserFactory(username="e2e-conflict", role=ADVISEUR)
+    log_in(page, live_server, "e2e-conflict")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{live_server.url}/cases/{case.slug}/edit/")
+    rows = lambda objects, fields: [{"id": o.pk, **{f: getattr(o, f) for f in fields}} for o in objects]  # noqa: E731
+    theirs = LONG.replace("jaarlijkse", "halfjaarlijkse", 1)
+    case_update(  # the colleague saves first
+        case_id=case.pk,
+        user=colleague,
+        expected_version=case.version,
+        data={n: getattr(case, n) for n in CASE_EDITABLE_FIELDS} | {"summary": theirs},
+        participants=rows(case.participations.all(), PARTICIPATION_FIELDS),
+        events=rows(case.events.all(), EVENT_FIELDS),
+    )
+    page.get_by_label("Samenvatting").fill(LONG.replace("drie besturen", "drie colleges", 1))
+    page.get_by_role("button", name="Opslaan").first.click()
+    page.get_by_role("heading", name="Kies welke versie blijft").wait_for()
+    merge = page.locator("#merge")
+    assert merge.locator("mark", has_text="halfjaarlijkse").count() == 1
+    assert merge.locator("mark", has_text="colleges").count() == 1
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('#merge *')].filter(el => {
+             const style = getComputedStyle(el);
+             const scrolls = /(auto|scroll)/.test(style.overflowY + style.overflowX);
+             return scrolls && el.scrollHeight > el.clientHeight + 1;
+           }).length"""
+    )
+    assert clipped == 0
+    shot(page, "conflict")
+    mine = merge.get_by_label("Uw versie")
+    mine.focus()
+    page.keyboard.press("Space")
+    assert mine.is_checked()
+    page.get_by_role("button", name="Opslaan").first.click()
+    page.get_by_text("Het dossier is opgeslagen.").wait_for()
+    case.refresh_from_db()
+    assert "drie colleges" in case.summary

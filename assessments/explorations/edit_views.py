@@ -148,6 +148,7 @@ class ExplorationUpdateView(MergeMixin, ExplorationEditMixin):
             {
                 "name": name,
                 "label": form.fields[name].label,
+                "mine": _shown(form, name, form[name].value()),
                 "theirs": _shown(form, name, getattr(self.exploration, name)),
             }
             for name in form.conflict_names
