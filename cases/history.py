@@ -11,6 +11,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from assessments.interface import Assessment, check_history
+from cases.dates import format_partial_date
+from cases.fields import PartialDateField
 from cases.models import Case, Event, Municipality, Participation, Source
 from cases.seed.loader import CHANGE_REASON as LOADER_REASON
 from cases.text import is_long_text, text_normalise, word_diff
@@ -57,6 +59,8 @@ def _display(model: type[models.Model], name: str, value, names: dict) -> str:
         return "—"
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, PartialDateField):
+        return format_partial_date(value)
     if isinstance(model_field, models.ForeignKey):
         return names.get((model_field.related_model, value), str(value))
     return str(value)
@@ -128,11 +132,13 @@ def dossier_history(case: Case) -> list[HistoryEntry]:
             lambda r: _("Deelname %(name)s") % {"name": names.get((Municipality, r.municipality_id), "")},
             names,
         )
-        + _entries(Event, events, lambda r: _("Gebeurtenis %(date)s") % {"date": r.date}, names)
+        + _entries(
+            Event, events, lambda r: _("Gebeurtenis %(date)s") % {"date": format_partial_date(r.date)}, names
+        )
         + _entries(
             Assessment,
             assessments,
-            lambda r: _("Vijfpuntscheck van %(date)s") % {"date": r.assessed_on},
+            lambda r: _("Vijfpuntscheck van %(date)s") % {"date": format_partial_date(r.assessed_on)},
             names,
         )
     )

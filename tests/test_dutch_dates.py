@@ -7,7 +7,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from assessments.explorations.models import Exploration
-from tests.factories import CaseFactory, ExplorationFactory, MunicipalityFactory
+from tests.factories import AssessmentFactory, CaseFactory, ExplorationFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,19 @@ def test_the_exploration_pdf_shows_no_iso_date(advisor_client):
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "1 februari 2027 – november 2027" in text
     assert "2027-02-01" not in text and "2027-11" not in text
+
+
+def test_the_history_shows_dates_the_dutch_way(advisor_client):
+    case = CaseFactory(start_date="2014")
+    case.start_date = "2014-06-01"
+    case.save()
+    page = advisor_client.get(reverse("case-history", args=[case.slug])).content.decode()
+    assert "1 juni 2014" in page and "2014-06-01" not in page
+
+
+def test_the_exploration_pdf_shows_the_checks_date_in_words(advisor_client):
+    exploration = ExplorationFactory()
+    AssessmentFactory(case=None, exploration=exploration, assessed_on="2022-03")
+    pdf = advisor_client.get(reverse("exploration-pdf", args=[exploration.slug])).content
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "maart 2022" in text and "2022-03" not in text
