@@ -4,6 +4,7 @@ dossier to the filtered results; filter chips that remove themselves alone."""
 import os
 
 import pytest
+from django.urls import reverse
 
 from cases.roles import ADVISEUR
 from tests.factories import (
@@ -167,3 +168,14 @@ def test_two_advisors_change_the_same_long_summary_and_the_conflict_reads(page, 
     page.get_by_text("Het dossier is opgeslagen.").wait_for()
     case.refresh_from_db()
     assert "drie colleges" in case.summary
+
+
+def test_the_footer_sits_at_the_bottom_of_a_short_page(page, live_server):  # noqa: F811
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}{reverse('login')}")
+    page.get_by_role("button", name="Inloggen").wait_for()
+    bottom = page.evaluate("document.querySelector('.site-footer').getBoundingClientRect().bottom")
+    shot(page, "login-footer")
+    assert abs(bottom - 900) <= 1
+    page.set_viewport_size({"width": 320, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -111,3 +111,10 @@ def test_one_generated_line_per_pdf_page(editor, dossier):
     pdf = editor.get(reverse("case-pdf", args=[dossier.slug])).content
     for number, text in enumerate(page_texts(pdf), start=1):
         assert text.count("Gegenereerd op") == 1, f"page {number}: {text}"
+
+
+def test_one_generated_line_per_page_of_the_report(dossier):
+    from tests.test_pdf_documents import render_report
+
+    for number, text in enumerate(page_texts(render_report()), start=1):
+        assert text.count("Gegenereerd op") == 1, f"page {number}: {text}"
