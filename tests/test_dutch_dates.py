@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from assessments.explorations.models import Exploration
+from explorations.models import Exploration
 from tests.factories import AssessmentFactory, CaseFactory, ExplorationFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db

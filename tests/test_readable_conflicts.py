@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from assessments.explorations.models import Exploration
-from cases.text import word_diff_marks
+from core.text import word_diff_marks
+from explorations.models import Exploration
 from tests.factories import UserFactory
 from tests.helpers import page_post_data
 

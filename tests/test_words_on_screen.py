@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Assessment
-from cases.seed.loader import CHANGE_REASON as LOADER_REASON
+from core.seed.actions import CHANGE_REASON as LOADER_REASON
 from tests.factories import (
     AssessmentFactory,
     CaseFactory,

@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from cases.dates import format_partial_date
-from cases.text import word_diff_marks
+from core.dates import format_partial_date, format_period
+from core.text import word_diff_marks
 
 register = template.Library()
 REQUIRED_MARK = mark_safe(' <span class="required" aria-hidden="true">*</span>')  # a constant
@@ -24,6 +24,12 @@ def marked_against(value, other) -> str:
     return format_html_join(
         "", "{}", ((format_html("<mark>{}</mark>", text) if differs else text,) for differs, text in runs)
     )
+
+
+@register.filter
+def period(case) -> str:
+    """A case's period, the one way (core.dates.format_period)."""
+    return format_period(case.start_date, case.end_date)
 
 
 @register.simple_tag
@@ -57,3 +63,9 @@ def filter_field(field) -> str:
         errors,
         field.as_widget(),
     )
+
+
+@register.simple_tag
+def column_cell(column, case) -> str:
+    """The cell of a column a higher app added to the case list (cases.hooks.ListColumn)."""
+    return column.render(case)
