@@ -4,9 +4,9 @@ dossier to the filtered results; filter chips that remove themselves alone."""
 import os
 
 import pytest
-from cases.roles import ADVISEUR
 from django.urls import reverse
 
+from core.roles import ADVISEUR
 from tests.factories import (
     AssessmentFactory,
     CaseFactory,
