@@ -15,16 +15,31 @@ CONFLICTS_SALT = "cases.editor.conflicts"
 MAX_ROWS = 1000
 
 
-def snapshot_sign(snapshot: dict) -> str:
-    return signing.dumps(snapshot, salt=BASE_SALT, compress=True)
+def _record_key(record) -> list[str]:
+    return [record._meta.label_lower, str(record.pk)]
 
 
-def snapshot_read(token: str | None):
-    """The base the editor was loaded with, or MISSING when absent or tampered with."""
+def snapshot_sign(snapshot: dict, *, record, version: int) -> str:
+    """Sign the values an editor was loaded with, bound to the record and the version they were taken from."""
+    bound = {"record": _record_key(record), "version": version, "values": snapshot}
+    return signing.dumps(bound, salt=BASE_SALT, compress=True)
+
+
+def snapshot_read(token: str | None, *, record, version: int | None):
+    """The base the editor was loaded with, or MISSING when absent, tampered with or not this form's.
+
+    A snapshot of another record, or of another version than the one the form says it started
+    from (a newer one posted with a stale form), is no base: every difference becomes a choice.
+    """
     try:
-        return signing.loads(token or "", salt=BASE_SALT)
+        bound = signing.loads(token or "", salt=BASE_SALT)
     except signing.BadSignature:
         return MISSING
+    if not isinstance(bound, dict) or bound.get("record") != _record_key(record):
+        return MISSING
+    if version is None or bound.get("version") != version:
+        return MISSING
+    return bound.get("values", MISSING)
 
 
 def instance_values(instance, names: list[str]) -> dict[str, str]:
