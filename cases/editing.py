@@ -9,10 +9,10 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from cases.merge import MISSING, MergedRow, canonical
+from core.client_numbers import MAX_FORMSET_ROWS, management_counts
 
 BASE_SALT = "cases.editor.base"
 CONFLICTS_SALT = "cases.editor.conflicts"
-MAX_ROWS = 1000
 
 
 def _record_key(record) -> list[str]:
@@ -61,11 +61,10 @@ def formset_detach_vanished(data: QueryDict, prefix: str, existing_ids: set[str]
 
     Returns the rewritten data and {new index: the id the row had}, so the merge still knows them.
     """
-    try:
-        total = min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), MAX_ROWS)
-        initial = min(int(data.get(f"{prefix}-INITIAL_FORMS", 0)), total)
-    except ValueError:
-        return data, {}
+    counts = management_counts(data, prefix)
+    if counts is None:
+        return data, {}  # not counts: the formset refuses them with a form error
+    total, initial = counts
     vanished = [i for i in range(initial) if data.get(f"{prefix}-{i}-id", "") not in existing_ids]
     if not vanished:
         return data, {}
@@ -171,7 +170,7 @@ def formset_merged_data(formset, rows: list[MergedRow], extra: int) -> tuple[dic
         f"{prefix}-TOTAL_FORMS": str(len(rows) + extra),
         f"{prefix}-INITIAL_FORMS": str(sum(1 for row in rows if row.id)),
         f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": str(MAX_ROWS),
+        f"{prefix}-MAX_NUM_FORMS": str(MAX_FORMSET_ROWS),
     }
     choices = []
     for index, row in enumerate(rows):

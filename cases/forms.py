@@ -7,14 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
 from cases.municipality_field import MunicipalityLookup, MunicipalityNameField
 from cases.text import NormalisedTextFormMixin
+from core.client_numbers import BoundedInlineFormSet, VersionedFormMixin, VersionField, formset_limits
 
 DATE_HELP = _("dd-mm-jjjj, mm-jjjj of jjjj, bijvoorbeeld 20-11-2026")
 
 
-class MergeableFormMixin(NormalisedTextFormMixin, forms.Form):
+class MergeableFormMixin(VersionedFormMixin, NormalisedTextFormMixin, forms.Form):
     """The version the editor started from, the signed values it was loaded with, open choices."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
     base = forms.CharField(widget=forms.HiddenInput, required=False)
     choices = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -51,7 +52,7 @@ class CaseForm(MergeableFormMixin, forms.ModelForm):
         self.fields["slug"].widget.attrs["data-slug-from"] = self["title"].auto_id
 
 
-class SharedChoicesFormSet(forms.BaseInlineFormSet):
+class SharedChoicesFormSet(BoundedInlineFormSet):
     """Query each select's choices once for the whole formset instead of once per row."""
 
     verbose_name = ""
@@ -100,6 +101,7 @@ def participation_formset(extra: int):
         formset=SharedChoicesFormSet,
         extra=extra,
         can_delete=True,
+        **formset_limits(),
     )
     formset.verbose_name = _("Deelname")
     return formset
@@ -107,7 +109,13 @@ def participation_formset(extra: int):
 
 def event_formset(extra: int):
     formset = forms.inlineformset_factory(
-        Case, Event, form=EventForm, formset=SharedChoicesFormSet, extra=extra, can_delete=True
+        Case,
+        Event,
+        form=EventForm,
+        formset=SharedChoicesFormSet,
+        extra=extra,
+        can_delete=True,
+        **formset_limits(),
     )
     formset.verbose_name = _("Gebeurtenis")
     return formset
