@@ -57,13 +57,19 @@ class BoundedFormSetMixin:
     def _counts_valid(self) -> bool:
         return management_counts(self.data, self.prefix) is not None
 
+    def _stored_rows(self) -> int:
+        get_queryset = getattr(self, "get_queryset", None)  # model formsets know their stored rows
+        return min(len(get_queryset()), self.absolute_max) if get_queryset else 0
+
     def total_form_count(self):
         if self.is_bound and not self._counts_valid():
-            return self.initial_form_count()
+            return self._stored_rows()
         return super().total_form_count()
 
     def initial_form_count(self):
-        return max(0, min(super().initial_form_count(), self.absolute_max))
+        if self.is_bound and not self._counts_valid():
+            return self._stored_rows()
+        return super().initial_form_count()
 
     def full_clean(self):
         super().full_clean()
