@@ -254,7 +254,7 @@ class VariantDeleteView(ExplorationEditMixin):
 
     def post(self, request, slug, pk):
         variant = get_object_or_404(self.exploration.variants, pk=pk)
-        version = VersionForm(request.POST, initial={"version": self.exploration.version})
+        version = VersionForm(request.POST, initial=self.current_version())
         if not version.is_valid():
             messages.error(request, VERSION_ERROR)
             return HttpResponseRedirect(reverse("variant-edit", args=[slug, pk]))
