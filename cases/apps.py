@@ -10,3 +10,6 @@ class CasesConfig(AppConfig):
         # The project's middleware connects signal receivers (login time of a session, database
         # errors); connect them at start-up, before the first request loads the middleware.
         import seta.middleware  # noqa: F401
+        from cases.pdf.register import register
+
+        register()

@@ -258,4 +258,3 @@ class Event(models.Model):
 
 
 from cases.mentions import SourceMention  # noqa: E402  (a model of this app, kept in its own module)
-from cases.pdf.models import PdfExport  # noqa: E402, F401  (the export model lives with the PDFs)

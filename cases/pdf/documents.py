@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 
 from django.utils import formats, timezone
 
-from assessments.interface import Assessment, Criterion, Rating, selection_analysis
+from assessments.interface import Assessment, Criterion, Rating
 from cases.choices import ParticipationRole
 from cases.dates import format_partial_date
 from cases.models import Case, Event, Participation, Source
 from cases.pdf.queries import current_assessment, with_pdf_relations  # noqa: F401  (imported from here too)
-from cases.pdf.text import normalize_text
+from core.pdf.registry import sections_of
+from core.pdf.text import normalize_text
 
 AUTHOR = "SETA dossiers"
+REPORT = "report"  # the kind of the selection report (cases/pdf/register.py)
 
 
 @dataclass(frozen=True)
@@ -281,5 +283,6 @@ def report_context(filterset, *, now: datetime.datetime | None = None) -> dict:
         "criteria": [str(criterion.label) for criterion in Criterion],
         "rows": rows,
         "count": len(rows),
-        "analysis": selection_analysis([row["case"] for row in rows]),
+        # Sections other apps add after the overview (the check's analysis: assessments/apps.py).
+        "sections": sections_of(REPORT, [row["case"] for row in rows]),
     }
