@@ -8,6 +8,7 @@ from django.views import View
 from django.views.generic import DetailView
 
 from core.pdf.models import PdfExport
+from core.pdf.selectors import render_is_orphaned
 from core.pdf.views import AnyExportPermissionMixin, head_response
 
 REFRESH_SECONDS = 2
@@ -19,6 +20,11 @@ def status_text(export: PdfExport) -> str:
         text = _("In de wachtrij: het opmaken begint zodra er een verwerker vrij is.")
         return f"{text} {export.error}" if export.error else text
     if export.status == PdfExport.Status.RENDERING:
+        if render_is_orphaned(export):
+            return _(
+                "De verwerker die deze PDF opmaakte reageert niet meer. Een andere verwerker neemt het "
+                "opmaken binnen twee minuten over en begint opnieuw; er wordt geen half bestand bewaard."
+            )
         noun = export.document.progress_noun
         if noun and export.progress_total > 1:
             return _("Bezig met opmaken: %(noun)s %(done)s van %(total)s.") % {

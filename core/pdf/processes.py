@@ -51,7 +51,11 @@ def enforce_deadline(on_expiry: Callable[[], None]) -> threading.Timer | None:
         try:
             on_expiry()
         finally:
-            os.killpg(os.getpgrp(), signal.SIGKILL)
+            # The group when this process leads one (started by the worker), else only itself: its
+            # forked helpers die with it (die_with_parent).
+            if os.getpgrp() == os.getpid():
+                os.killpg(os.getpgrp(), signal.SIGKILL)
+            os.kill(os.getpid(), signal.SIGKILL)
 
     timer = threading.Timer(max(float(deadline) - time.time(), 0.0), expire)
     timer.daemon = True
