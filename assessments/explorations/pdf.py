@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from core.pdf.limits import RenderFailed
 from core.pdf.registry import PdfDocument, register_data_version, register_document
+from core.pdf.text import normalize_text
 
 EXPLORATION = "exploration"
 TEMPLATE = "pdf/exploration.html"
@@ -42,7 +43,8 @@ def exploration_html(exploration, *, now: datetime.datetime | None = None) -> st
             generated_on=date_in_words(now.date()),
             municipality_names=names,
         )
-        return render_to_string(TEMPLATE, context)
+        # As the dossiers' texts: no run of combining marks or blank lines can make the render explode.
+        return normalize_text(render_to_string(TEMPLATE, context))
 
 
 def exploration_pdf(exploration, *, now: datetime.datetime | None = None, url_fetcher=None) -> bytes:

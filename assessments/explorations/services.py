@@ -21,6 +21,7 @@ from assessments.explorations.framework_models import (
     WorkPoint,
 )
 from assessments.explorations.models import EXPLORATION_EDITABLE_FIELDS, Exploration, ExplorationMunicipality
+from cases.text import instance_texts_normalise
 
 VARIANT_FIELDS = [
     "name", "description", "arrangement_type", "strengths", "weaknesses", "opportunities", "threats",
@@ -37,7 +38,8 @@ class StaleExplorationError(Exception):
 
 
 def save_validated(instance, user: AbstractBaseUser | None, exclude: list[str] | None = None) -> None:
-    """full_clean, remember who, save (simple-history records the user)."""
+    """Normalise its texts as dossiers do, full_clean, remember who, save (with simple-history)."""
+    instance_texts_normalise(instance)
     instance.full_clean(exclude=exclude)
     instance._history_user = user
     instance.save()
