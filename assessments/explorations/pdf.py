@@ -82,7 +82,7 @@ def exploration_title(export) -> str:
     from assessments.explorations.models import Exploration
 
     exploration = Exploration.objects.filter(pk=export.subject_id).only("title").first()
-    return f"verkenning {exploration.title}" if exploration else export.filename
+    return exploration.title if exploration else export.filename
 
 
 def register() -> None:
