@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import connection
 
 from core.pdf.models import PdfExport
-from core.pdf.processes import DEADLINE_VARIABLE, kill_group, start_in_own_group
+from core.pdf.processes import DEADLINE_VARIABLE, PARENT_VARIABLE, kill_group
 from core.pdf.progress import pdf_export_fail, pdf_export_requeued
 
 # Exit codes of the render process (core/management/commands/render_pdf_export.py).
@@ -60,6 +60,7 @@ def render_in_subprocess(export_id: int) -> None:
         "DATABASE_URL": database_url(),
         "CONN_MAX_AGE": "0",
         DEADLINE_VARIABLE: str(time.time() + seconds),
+        PARENT_VARIABLE: str(os.getpid()),
     }
     process = subprocess.Popen(
         render_command(export_id),
@@ -68,7 +69,7 @@ def render_in_subprocess(export_id: int) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=start_in_own_group,
+        start_new_session=True,  # its own process group (core/pdf/processes.py)
     )
     try:
         _, stderr = process.communicate(timeout=seconds)

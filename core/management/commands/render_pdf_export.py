@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 
 from core.pdf.limits import RenderFailed, apply_memory_limit
 from core.pdf.models import PdfExport
-from core.pdf.processes import enforce_deadline
+from core.pdf.processes import die_with_worker, enforce_deadline
 from core.pdf.progress import pdf_export_fail, pdf_export_finish, pdf_export_progress, pdf_export_started
 from core.pdf.worker import EXIT_FAILED, timeout_message
 
@@ -27,6 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("export_id", type=int)
 
     def handle(self, *args, **options):
+        die_with_worker()
         os.nice(settings.SETA_PDF_NICENESS)  # web requests first: renders take what CPU is left
         export = PdfExport.objects.get(pk=options["export_id"])
         if export.is_finished:
