@@ -3,13 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AssessmentsConfig(AppConfig):
+    """The five-point check with its evidence (analysis, compare, export); builds on cases and core."""
+
     name = "assessments"
     verbose_name = _("Vijfpuntschecks")
 
     def ready(self):
-        # The check's and the explorations' PDFs, registered with the core (core/pdf/registry.py).
-        from assessments.explorations.pdf import register as register_exploration_pdf
+        from assessments.case_extensions import case_extensions_register
         from assessments.pdf import register
 
-        register()
-        register_exploration_pdf()
+        case_extensions_register()
+        register()  # the comparison PDF and the checks' data version (core/pdf/registry.py)

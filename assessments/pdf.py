@@ -1,6 +1,6 @@
 """The five-point check's part of the council PDFs, registered with the core's PDF machinery (from
-AssessmentsConfig.ready): the comparison PDF, the analysis section of the cases' selection report,
-and the checks' share of the data version."""
+AssessmentsConfig.ready): the comparison PDF and the checks' share of the data version. (The
+analysis section of the cases' selection report is registered in assessments/case_extensions.py.)"""
 
 import datetime
 from urllib.parse import urlencode
@@ -12,17 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.pdf.limits import RenderFailed
-from core.pdf.registry import (
-    PdfDocument,
-    Section,
-    register_data_version,
-    register_document,
-    register_section,
-)
+from core.pdf.registry import PdfDocument, register_data_version, register_document
 
 COMPARE = "compare"
 COMPARE_TEMPLATE = "assessments/pdf/compare.html"
-REPORT = "report"  # the cases' selection report (cases/pdf/register.py)
 
 
 def checks_data_version() -> str:
@@ -73,17 +66,8 @@ def render_compare(export, target, progress) -> None:
     progress(1, 1)
 
 
-def analysis_section(cases) -> dict:
-    from assessments.interface import selection_analysis
-
-    return {"analysis": selection_analysis(cases)}
-
-
 def register() -> None:
     register_data_version(checks_data_version)
-    register_section(
-        REPORT, Section(name="analysis", template="assessments/pdf/analysis.html", context=analysis_section)
-    )
     register_document(
         PdfDocument(
             kind=COMPARE,

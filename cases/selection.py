@@ -14,7 +14,7 @@ from cases.models import Case
 
 def selection_queryset():
     """The cases every selection filters: with the current check's ratings annotated."""
-    return Case.objects.with_current_ratings()
+    return Case.objects.with_list_annotations()
 
 
 def selection_filterset(data: QueryDict, queryset=None) -> CaseFilterSet:
@@ -25,7 +25,7 @@ def selection_filterset(data: QueryDict, queryset=None) -> CaseFilterSet:
 def selection_query(data: QueryDict) -> str:
     """The selection as one text: only the filters the list declares (no page, no unknown
     parameters), without empty values, sorted. Two URLs of the same selection give the same text."""
-    known = set(CaseFilterSet.base_filters)
+    known = set(CaseFilterSet().filters)  # with the filters higher apps registered (cases.hooks)
     pairs = sorted(
         (key, value) for key, values in data.lists() if key in known for value in values if value.strip()
     )

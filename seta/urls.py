@@ -70,10 +70,11 @@ urlpatterns = [
     # before the dossier pages, which would take "exports" for a slug (the URLs are where they always were)
     path("cases/exports/", include("core.pdf.urls")),
     # assessments first: its /cases/compare/ and /cases/export.* would otherwise be taken for dossier slugs.
+    path("", include("explorations.urls")),
     path("", include("assessments.urls")),
     path("", include("cases.urls")),
 ]
 
-handler403 = "seta.views.permission_denied"
-handler404 = "seta.views.page_not_found"
-handler500 = "seta.views.server_error"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

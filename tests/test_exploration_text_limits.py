@@ -9,13 +9,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 
-from assessments.explorations.models import EXPLORATION_EDITABLE_FIELDS
-from assessments.explorations.services import exploration_update
+from explorations.models import EXPLORATION_EDITABLE_FIELDS
+from explorations.services.exploration import exploration_update
 from tests.factories import ExplorationFactory
 
-EXPLORATION_MODELS = [
-    model for model in apps.get_app_config("assessments").get_models() if "explorations" in model.__module__
-]
+EXPLORATION_MODELS = [model for model in apps.get_app_config("explorations").get_models()]
 
 
 def text_fields():

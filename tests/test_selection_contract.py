@@ -36,7 +36,7 @@ def values_of(name: str, declared) -> tuple[list[str], list[str]]:
 def queries() -> list[tuple[dict, bool]]:
     """(query, valid) pairs: each value of each filter, bad values, all filters at once."""
     found, combined = [], {}
-    for name, declared in CaseFilterSet.base_filters.items():
+    for name, declared in CaseFilterSet().filters.items():
         valid, invalid = values_of(name, declared)
         found += [({name: value}, True) for value in valid]
         found += [({name: value}, False) for value in invalid]

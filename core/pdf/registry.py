@@ -3,9 +3,8 @@
 The core knows no document: an app registers a `PdfDocument` (how to render it to a file, which
 permission it needs, what to call it, where "try again" and "back" lead) and, for the data its
 documents show, a data-version function, so that the same document over unchanged data is served
-from the stored file. A document made of sections (the selection report) lets higher apps add a
-section with `register_section` (the check's analysis in the report): the lower app never
-imports them.
+from the stored file. (A document's own parts added by higher apps, such as the check's analysis
+in the cases' report, use that app's hooks: cases.hooks.REPORT_SECTIONS.)
 """
 
 from collections.abc import Callable
@@ -36,20 +35,9 @@ class PdfDocument:
     progress_noun: str = ""  # may be a lazy translation
 
 
-@dataclass(frozen=True)
-class Section:
-    """A part a higher app adds to a registered document: a template and its context."""
-
-    name: str
-    template: str
-    context: Callable[..., dict]
-    order: int = 0
-
-
 @dataclass
 class Registry:
     documents: dict[str, PdfDocument] = field(default_factory=dict)
-    sections: dict[str, list[Section]] = field(default_factory=dict)
     data_versions: list[Callable[[], str]] = field(default_factory=list)
 
 
@@ -63,19 +51,6 @@ def register_document(document: PdfDocument) -> None:
 def get_document(kind: str) -> PdfDocument:
     """The registered document of `kind` (KeyError for a kind no app registered)."""
     return registry.documents[kind]
-
-
-def register_section(document_kind: str, section: Section) -> None:
-    sections = [s for s in registry.sections.get(document_kind, []) if s.name != section.name]
-    registry.sections[document_kind] = sorted([*sections, section], key=lambda s: s.order)
-
-
-def sections_of(document_kind: str, *args, **kwargs) -> list[dict]:
-    """The sections added to `document_kind`, each as {"name", "template", "context"}."""
-    return [
-        {"name": s.name, "template": s.template, "context": s.context(*args, **kwargs)}
-        for s in registry.sections.get(document_kind, [])
-    ]
 
 
 def register_data_version(function: Callable[[], str]) -> None:

@@ -18,9 +18,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
 from cases.models import Case
-from cases.roles import ADVISEUR
 from core.pdf.models import PdfExport
 from core.pdf.worker import database_url, render_command
+from core.roles import ADVISEUR
 
 QUERIES = ["", "outcome=realised", "sort=-year", "sort=title"]
 USERNAME = "benchmark-fairness"
