@@ -154,11 +154,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded and generated files (the PDF exports); any Django storage may replace it in production.
+# Uploaded files (none yet; the PDF exports are in the "pdf_exports" storage below).
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Finished PDFs: in PostgreSQL, so any web process serves what any worker made (core/pdf/storage.py).
+    # Another Django storage (e.g. "storages.backends.s3.S3Storage" of django-storages) fits here.
+    "pdf_exports": {
+        "BACKEND": os.environ.get("SETA_PDF_STORAGE_BACKEND", "core.pdf.storage.DatabaseStorage")
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -226,7 +231,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Background jobs (procrastinate, on the same PostgreSQL database) and the limits of a PDF render.
-PROCRASTINATE_IMPORT_PATHS = ["cases.pdf.jobs"]
+PROCRASTINATE_IMPORT_PATHS = ["core.pdf.tasks"]
 PROCRASTINATE_WORKER_DEFAULTS = {"worker_middleware": [core_logging.job_log_context]}  # job ids in logs
 SETA_PDF_EXPORT_RETENTION_HOURS = int(os.environ.get("SETA_PDF_EXPORT_RETENTION_HOURS", "24"))
 SETA_PDF_REPORT_MAX_CASES = int(os.environ.get("SETA_PDF_REPORT_MAX_CASES", "500"))
@@ -236,6 +241,11 @@ SETA_PDF_JOB_SECONDS = int(os.environ.get("SETA_PDF_JOB_SECONDS", "1800"))
 SETA_PDF_MEMORY_MB = int(os.environ.get("SETA_PDF_MEMORY_MB", "1536"))
 SETA_PDF_CASES_PER_PROCESS = int(os.environ.get("SETA_PDF_CASES_PER_PROCESS", "50"))
 SETA_PDF_NICENESS = int(os.environ.get("SETA_PDF_NICENESS", "10"))
+# Fair queues: exports one user may have waiting or rendering, and all users together.
+SETA_PDF_USER_PENDING_LIMIT = int(os.environ.get("SETA_PDF_USER_PENDING_LIMIT", "3"))
+SETA_PDF_QUEUE_LIMIT = int(os.environ.get("SETA_PDF_QUEUE_LIMIT", "50"))
+# A job whose worker sent no heartbeat for this long is handed to another worker.
+SETA_PDF_STALLED_SECONDS = int(os.environ.get("SETA_PDF_STALLED_SECONDS", "60"))
 
 # Logs (core/logging.py): LOG_FORMAT=json gives one JSON object per line; anything else readable text.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
