@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from explorations.models import Exploration
 from tests.factories import AssessmentFactory, CaseFactory, ExplorationFactory, MunicipalityFactory
+from tests.test_pdf_support import start_and_render
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_every_date_hint_of_the_dossier_editor_is_dutch(advisor_client):
 
 def test_the_exploration_pdf_shows_no_iso_date(advisor_client):
     exploration = ExplorationFactory(start_date="2027-02-01", end_date="2027-11")
-    pdf = advisor_client.get(reverse("exploration-pdf", args=[exploration.slug])).content
+    pdf = start_and_render(advisor_client, reverse("exploration-pdf", args=[exploration.slug]))
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "1 februari 2027 – november 2027" in text
     assert "2027-02-01" not in text and "2027-11" not in text
@@ -76,6 +77,6 @@ def test_the_history_shows_dates_the_dutch_way(advisor_client):
 def test_the_exploration_pdf_shows_the_checks_date_in_words(advisor_client):
     exploration = ExplorationFactory()
     AssessmentFactory(case=None, exploration=exploration, assessed_on="2022-03")
-    pdf = advisor_client.get(reverse("exploration-pdf", args=[exploration.slug])).content
+    pdf = start_and_render(advisor_client, reverse("exploration-pdf", args=[exploration.slug]))
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "maart 2022" in text and "2022-03" not in text
