@@ -30,7 +30,8 @@ from assessments.explorations.part_merge import (
 )
 from assessments.explorations.review_services import exploration_assessment_create, matrix_update
 from assessments.explorations.services import StaleExplorationError, framework_update
-from assessments.forms import AssessmentForm
+from assessments.forms import AssessmentForm, new_check_initial
+from assessments.models import Assessment
 
 
 class FrameworkUpdateView(ExplorationEditMixin):
@@ -204,7 +205,12 @@ class ExplorationCheckCreateView(ExplorationEditMixin):
     template_name = "assessments/explorations/check_form.html"
 
     def get(self, request, slug):
-        return self.render(form=AssessmentForm(initial={"version": self.exploration.version}))
+        """The form starts from the exploration's current check, like a case's new check."""
+        previous = Assessment.objects.filter(exploration=self.exploration).newest_first().first()
+        initial = new_check_initial(previous=previous, user=request.user) | {
+            "version": self.exploration.version
+        }
+        return self.render(form=AssessmentForm(initial=initial))
 
     def post(self, request, slug):
         form = AssessmentForm(request.POST)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from assessments.analysis import SMALL_N
 from assessments.choices import Criterion, Rating
 from assessments.explorations.choices import ExplorationRole, PinDecision
 from assessments.models import Assessment
@@ -168,6 +169,7 @@ def check_comparison(exploration_check: Assessment | None) -> list[dict]:
                 "rating": Rating(rating).label,
                 "rating_value": rating,
                 "same": len(same),
+                "small": len(same) < SMALL_N,
                 "realised": sum(1 for outcome in same if outcome in ("realised", "merged")),
                 "not_realised": sum(1 for outcome in same if outcome in ("not_realised", "ended")),
             }
