@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from assessments.choices import Criterion, Rating
 from assessments.models import Assessment
-from cases.dates import parse_partial_date
+from core.dates import parse_partial_date
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_SIZE = 500

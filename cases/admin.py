@@ -1,8 +1,6 @@
 """Django admin for the case dossiers (for staff; advisors work in the app itself)."""
 
 from django.contrib import admin
-from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.models import Group, User
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -119,21 +117,3 @@ class SourceMentionAdmin(SimpleHistoryAdmin):
     list_filter = ["source"]
     search_fields = ["passage", "source__title", "cases__title", "municipalities__name"]
     raw_id_fields = ["cases"]
-
-
-# Accounts: Django's own admin, with labelled plain multi-selects instead of the two-box filter
-# widget (its search icons carry a prohibited aria-label) and the login dates read-only (the split
-# date and time inputs have no label of their own). Belongs in core/ once the core app exists.
-admin.site.unregister(User)
-admin.site.unregister(Group)
-
-
-@admin.register(User)
-class AccountAdmin(UserAdmin):
-    filter_horizontal = ()
-    readonly_fields = ["last_login", "date_joined"]
-
-
-@admin.register(Group)
-class RoleAdmin(GroupAdmin):
-    filter_horizontal = ()

@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core import logging as core_logging
+from core.sentry import sentry_init
 from seta import devdb
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -52,23 +54,26 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "procrastinate.contrib.django",
+    "core",
     "cases",
     "assessments",
+    "explorations",
 ]
 
 MIDDLEWARE = [
-    "seta.middleware.DatabaseUnavailableMiddleware",
+    "core.request_id.RequestIdMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "seta.middleware.IdleSessionMiddleware",
-    "seta.middleware.DutchByDefaultLocaleMiddleware",
+    "core.middleware.IdleSessionMiddleware",
+    "core.middleware.DutchByDefaultLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "seta.middleware.PdfHeadMiddleware",
-    "seta.middleware.PrivateCacheControlMiddleware",
+    "core.middleware.PdfHeadMiddleware",
+    "core.middleware.PrivateCacheControlMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -90,6 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.menu",
             ],
         },
     },
@@ -114,7 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "cases.auth_backends.NoDemoAccountsInProductionBackend",
+    "core.auth_backends.NoDemoAccountsInProductionBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -149,10 +155,10 @@ AXES_FAILURE_LIMIT = int(os.environ.get("SETA_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("SETA_LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "cases.auth_backends.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.auth_backends.lockout_response"
 AXES_VERBOSE = False
 
-# Sessions end after SESSION_IDLE_TIMEOUT minutes without a request (seta.middleware.IdleSessionMiddleware).
+# Sessions end after SESSION_IDLE_TIMEOUT minutes without a request (core.middleware.IdleSessionMiddleware).
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", "60"))
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT * 60
 
@@ -196,6 +202,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Background jobs (procrastinate, on the same PostgreSQL database) and the limits of a PDF render.
 PROCRASTINATE_IMPORT_PATHS = ["cases.pdf.jobs"]
+PROCRASTINATE_WORKER_DEFAULTS = {"worker_middleware": [core_logging.job_log_context]}  # job ids in logs
 SETA_PDF_EXPORT_RETENTION_HOURS = int(os.environ.get("SETA_PDF_EXPORT_RETENTION_HOURS", "24"))
 SETA_PDF_REPORT_MAX_CASES = int(os.environ.get("SETA_PDF_REPORT_MAX_CASES", "500"))
 SETA_PDF_INLINE_TEXT_BUDGET = int(os.environ.get("SETA_PDF_INLINE_TEXT_BUDGET", "20000"))
@@ -205,9 +212,9 @@ SETA_PDF_MEMORY_MB = int(os.environ.get("SETA_PDF_MEMORY_MB", "1536"))
 SETA_PDF_CASES_PER_PROCESS = int(os.environ.get("SETA_PDF_CASES_PER_PROCESS", "50"))
 SETA_PDF_NICENESS = int(os.environ.get("SETA_PDF_NICENESS", "10"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs (core/logging.py): LOG_FORMAT=json gives one JSON object per line; anything else readable text.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOGGING_CONFIG = "core.logging.configure"
+LOGGING = core_logging.django_logging(log_format=LOG_FORMAT, level=os.environ.get("LOG_LEVEL") or None)
+# Errors to Sentry only when SENTRY_DSN is set (core/sentry.py).
+sentry_init(dsn=os.environ.get("SENTRY_DSN", ""), environment=os.environ.get("SENTRY_ENVIRONMENT", ""))

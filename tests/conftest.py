@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from cases.roles import ADVISEUR, RAADSLID
+from core.roles import ADVISEUR, RAADSLID
 from tests.factories import (
     AssessmentFactory,
     CaseFactory,
@@ -81,7 +81,7 @@ def editor(client, adviseur):
 @pytest.fixture(scope="module")
 def seed_explorations(seed_cases, django_db_blocker):
     """The seed exploration of seed 003 on top of the seed cases; removed before the cases go."""
-    from assessments.explorations.models import Exploration
+    from explorations.models import Exploration
 
     with django_db_blocker.unblock():
         call_command("load_seed_explorations", stdout=StringIO())

@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 
-from cases.roles import ADVISEUR, RAADSLID
+from core.roles import ADVISEUR, RAADSLID
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

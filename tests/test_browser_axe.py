@@ -14,13 +14,13 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.core.management import call_command
 from django.db.models import F
 
-from assessments.explorations.default_template import default_template_ensure
-from assessments.explorations.models import Exploration
-from assessments.models import Assessment, FrameworkTemplate, FrameworkTemplateItem
+from assessments.models import Assessment
 from cases.models import Case, Municipality
 from cases.pdf.exports import pdf_export_request
 from cases.pdf.models import PdfExport
-from cases.roles import RAADSLID
+from core.roles import RAADSLID
+from explorations.default_template import default_template_ensure
+from explorations.models import Exploration, FrameworkTemplate, FrameworkTemplateItem
 from tests.factories import AssessmentFactory, UserFactory
 from tests.test_browser import browser, log_in  # noqa: F401  (fixtures)
 from tests.url_walk import concrete_url, declared_patterns

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from assessments.explorations.models import Exploration
-from assessments.explorations.similarity import similar_cases
 from cases.choices import ArrangementType, ParticipationRole, Province
+from explorations.models import Exploration
+from explorations.similarity import similar_cases
 from tests.factories import (
     AssessmentFactory,
     CaseFactory,
@@ -108,3 +108,12 @@ def test_the_case_of_the_same_municipalities_ranks_above_any_number_of_shared_we
     weak_reason = suggested[2].reasons[0]
     assert weak_reason == "zelfde zwakke punten: urgentie, voordelen, vertrouwen, beelden, partners"
     assert len(suggested[2].reasons) == 3  # weak points once, two partners, same province
+
+
+def test_a_municipality_the_case_only_mentions_is_no_shared_partner(exploration):
+    case = case_with(2, title="Noemt Hof")
+    hof = exploration.memberships.get(municipality__name="Hof").municipality
+    ParticipationFactory(case=case, municipality=hof, role=ParticipationRole.MENTIONED)
+    suggestion = next(s for s in fetch(exploration).suggested if s.case == case)
+    assert not any(reason.startswith("dezelfde gemeente") for reason in suggestion.reasons)
+    assert suggestion.shared == 0
