@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import DATE_HELP
+from cases.forms import DATE_HELP, NamedEmptyChoicesMixin
 from cases.models import Case, Municipality
 from cases.municipality_field import MunicipalityNamesField
+from core.fields import PartialDateFormField
 from explorations.choices import Score
 from explorations.models import (
     EXPLORATION_EDITABLE_FIELDS,
@@ -24,7 +25,7 @@ class ExplorationCreateForm(forms.Form):
     """A new exploration: title, municipalities and the toetsingskader template to start from."""
 
     title = forms.CharField(label=_("Titel"), max_length=200)
-    start_date = forms.CharField(label=_("Begin"), max_length=10, required=False, help_text=DATE_HELP)
+    start_date = PartialDateFormField(label=_("Begin"), max_length=10, required=False, help_text=DATE_HELP)
     partners = MunicipalityNamesField(
         label=_("Verkennende gemeenten"),
         slots=8,
@@ -56,7 +57,7 @@ class ExplorationCreateForm(forms.Form):
         self.fields["template"].initial = FrameworkTemplate.objects.filter(is_default=True).first()
 
 
-class MergeableForm(forms.ModelForm):
+class MergeableForm(NamedEmptyChoicesMixin, forms.ModelForm):
     """A form that can come back from a three-way merge with a choice per conflicting field."""
 
     merge_fields: list[str] = []
@@ -141,9 +142,13 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class FrameworkRowForm(NamedEmptyChoicesMixin, forms.ModelForm):
+    """One row of the toetsingskader."""
+
+
 def _framework_formset(model, fields, widgets):
     return forms.inlineformset_factory(
-        Exploration, model, fields=fields, extra=1, can_delete=True, widgets=widgets
+        Exploration, model, form=FrameworkRowForm, fields=fields, extra=1, can_delete=True, widgets=widgets
     )
 
 
@@ -211,7 +216,8 @@ def formset_rows(formset) -> list[dict]:
             continue
         row = {name: form.cleaned_data.get(name) for name in form._meta.fields}
         row["id"] = form.instance.pk
-        row["order"] = row.get("order") or index
+        if row.get("order") is None:
+            row["order"] = index
         for name, value in row.items():
             if value is None and name not in ("id", "weight"):
                 row[name] = ""

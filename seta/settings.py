@@ -1,8 +1,9 @@
 """Settings for SETA dossiers, read from the environment.
 
-Nothing needs to be set for local use: the database defaults to the project-local
-PostgreSQL server that `make run` starts (see seta/devdb.py). In production set
-DATABASE_URL, SECRET_KEY, DEBUG=false and ALLOWED_HOSTS.
+Fail safe: DEBUG is off unless the environment turns it on (`make run`, scripts/run.sh and the
+test settings do), and with DEBUG off the app refuses to start without SECRET_KEY and
+ALLOWED_HOSTS. The database defaults to the project-local PostgreSQL server that `make run`
+starts (see seta/devdb.py). Every variable is listed in docs/configuration.md.
 """
 
 import datetime
@@ -31,13 +32,15 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-local-development-key-only"
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or ("insecure-local-development-key-only" if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not globals()[name]]
+if _missing and not DEBUG:
+    raise ImproperlyConfigured(
+        f"{' and '.join(_missing)} must be set when DEBUG is off (DEBUG=true only for development);"
+        " see docs/configuration.md."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.request_id.RequestIdMiddleware",
+    "core.health.HealthCheckMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -134,7 +138,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded and generated files (the PDF exports); any Django storage may replace it in production.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -175,6 +179,9 @@ if EMAIL_HOST:
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancer and Kubernetes probes speak plain HTTP to the pod; core.health answers them
+# before SecurityMiddleware, this keeps them exempt should the middleware order ever change.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/"]
 if env_bool("SETA_BEHIND_PROXY", False):
     # Only behind a reverse proxy that sets X-Forwarded-Proto itself may the header be trusted.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -162,7 +162,7 @@ def test_idle_sessions_expire_after_the_configured_timeout(client, raadslid, set
 
 def settings_value(name: str, **environment) -> str:
     code = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
-    env = {"DJANGO_SETTINGS_MODULE": "seta.settings", "PATH": "/usr/bin:/bin", **environment}
+    env = {"DJANGO_SETTINGS_MODULE": "seta.settings", "PATH": "/usr/bin:/bin", "DEBUG": "true", **environment}
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout
 
 

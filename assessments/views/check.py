@@ -73,7 +73,7 @@ class AssessmentEditMixin(ReaderRequiredMixin, FormView):
         except StaleDossierError as stale:
             return self.render_merge(stale, form)
         messages.success(self.request, _("De vijfpuntscheck is opgeslagen."))
-        return HttpResponseRedirect(self.case.get_absolute_url() + "#check")
+        return HttpResponseRedirect(self.case.get_absolute_url())  # the message on top takes the focus
 
     def render_merge(self, stale: StaleDossierError, form):
         """Merge the submitted check with the stored one (a new check has nothing to merge with)."""

@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.views import View
 
-from assessments.compare import CompareForm, case_candidates, comparison
+from assessments.compare import CompareForm, case_candidates, cases_picked, comparison
 from cases.pdf.documents import AUTHOR, date_in_words
 from cases.pdf.views import PdfExportMixin, pdf_response
 from cases.permissions import ReaderRequiredMixin
@@ -22,6 +22,9 @@ class CompareView(ReaderRequiredMixin, View):
         context = {"form": form, "find": request.GET.get("find", "")}
         if form.is_valid():
             context.update(comparison(form.cleaned_data["case"]))
+        else:
+            # Fewer than two known cases is a comparison being started (from a dossier), not an error.
+            context["picked"] = cases_picked(request.GET.getlist("case"))
         context["chosen"] = [case.slug for case in context.get("cases", [])] or request.GET.getlist("case")
         context["candidates"] = case_candidates(find=context["find"], chosen=context["chosen"])
         return TemplateResponse(request, self.template_name, context)

@@ -107,7 +107,10 @@ class CaseEditMixin(ReaderRequiredMixin):
             return self.render(form, participants, events)
         except StaleDossierError as stale:
             return self.render_merge(stale, form, {"participants": participants, "events": events}, detached)
-        messages.success(request, _("Het dossier is opgeslagen."))
+        if self.case and case.version == form.cleaned_data["version"]:
+            messages.info(request, _("U wijzigde niets; het dossier is niet opnieuw opgeslagen."))
+        else:
+            messages.success(request, _("Het dossier is opgeslagen."))
         return HttpResponseRedirect(case.get_absolute_url())
 
     def detach_vanished_rows(self, data):

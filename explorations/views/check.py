@@ -49,7 +49,7 @@ class ExplorationCheckUpdateView(ExplorationEditMixin):
             self.save(form.cleaned_data["version"] or 0, form.cleaned_data)
         except StaleExplorationError as stale:
             return self.on_stale(form, stale)
-        return self.done(_("De vijfpuntscheck is gecorrigeerd."), "#check")
+        return self.done(_("De vijfpuntscheck is gecorrigeerd."))
 
     def save(self, version: int, data: dict):
         exploration_assessment_update(
@@ -80,7 +80,6 @@ class ExplorationCheckUpdateView(ExplorationEditMixin):
                 return HttpResponseRedirect(self.request.path)
             return self.done(
                 _("De vijfpuntscheck is gecorrigeerd en samengevoegd met de wijzigingen van een collega."),
-                "#check",
             )
         shown = AssessmentForm(instance=current)
         conflicts = [

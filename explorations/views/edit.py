@@ -51,9 +51,11 @@ class ExplorationEditMixin(ExplorationReaderMixin, View):
             self.request, self.template_name, {"exploration": self.exploration, **context}
         )
 
-    def done(self, message: str, anchor: str = ""):
+    def done(self, message: str):
+        """Back to the exploration, where the message is shown on top and takes the focus (no jump
+        to the changed section, which would hide the message)."""
         messages.success(self.request, message)
-        return HttpResponseRedirect(self.exploration.get_absolute_url() + anchor)
+        return HttpResponseRedirect(self.exploration.get_absolute_url())
 
 
 def _shown(form, name: str, value) -> str:
@@ -146,6 +148,7 @@ class ExplorationUpdateView(MergeMixin, ExplorationEditMixin):
             {
                 "name": name,
                 "label": form.fields[name].label,
+                "mine": _shown(form, name, form[name].value()),
                 "theirs": _shown(form, name, getattr(self.exploration, name)),
             }
             for name in form.conflict_names
@@ -200,7 +203,7 @@ class VariantEditView(MergeMixin, ExplorationEditMixin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                return self.done(_("De variant is opgeslagen."), "#variants")
+                return self.done(_("De variant is opgeslagen."))
         return self.render(form=form, variant=self.variant)
 
     def save(self, version: int, data: dict):
@@ -260,7 +263,7 @@ class VariantDeleteView(ExplorationEditMixin):
                 _("Een collega wijzigde de verkenning intussen; bekijk de variant en probeer opnieuw."),
             )
             return HttpResponseRedirect(reverse("variant-edit", args=[slug, pk]))
-        return self.done(_("De variant “%(name)s” is verwijderd.") % {"name": variant.name}, "#variants")
+        return self.done(_("De variant “%(name)s” is verwijderd.") % {"name": variant.name})
 
 
 class SimilarCaseDecisionView(ExplorationEditMixin):
@@ -270,7 +273,7 @@ class SimilarCaseDecisionView(ExplorationEditMixin):
         case = get_object_or_404(Case, slug=case_slug)
         decision = request.POST.get("decision", "")
         if decision not in ("", *PinDecision.values):
-            return self.done(_("Onbekende keuze; er is niets gewijzigd."), "#similar")
+            return self.done(_("Onbekende keuze; er is niets gewijzigd."))
         similar_case_decide(
             exploration_id=self.exploration.pk,
             case_id=case.pk,
@@ -278,4 +281,4 @@ class SimilarCaseDecisionView(ExplorationEditMixin):
             decision=decision,
             note=request.POST.get("note", "")[:300],
         )
-        return self.done(_("Uw keuze over “%(case)s” is opgeslagen.") % {"case": case.title}, "#similar")
+        return self.done(_("Uw keuze over “%(case)s” is opgeslagen.") % {"case": case.title})
