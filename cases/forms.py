@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
 from cases.municipality_field import MunicipalityLookup, MunicipalityNameField
+from core.client_numbers import BoundedInlineFormSet, VersionedFormMixin, VersionField, formset_limits
 from core.text import NormalisedTextFormMixin
 
 DATE_HELP = _("dd-mm-jjjj, mm-jjjj of jjjj, bijvoorbeeld 20-11-2026")
@@ -30,10 +31,10 @@ class NamedEmptyChoicesMixin:
                     field.choices = [(v, label if name == EMPTY_CHOICE else name) for v, name in choices]
 
 
-class MergeableFormMixin(NamedEmptyChoicesMixin, NormalisedTextFormMixin, forms.Form):
+class MergeableFormMixin(VersionedFormMixin, NamedEmptyChoicesMixin, NormalisedTextFormMixin, forms.Form):
     """The version the editor started from, the signed values it was loaded with, open choices."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
     base = forms.CharField(widget=forms.HiddenInput, required=False)
     choices = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -76,7 +77,7 @@ class CaseForm(MergeableFormMixin, forms.ModelForm):
         self.fields["slug"].widget.attrs["data-slug-from"] = self["title"].auto_id
 
 
-class SharedChoicesFormSet(forms.BaseInlineFormSet):
+class SharedChoicesFormSet(BoundedInlineFormSet):
     """Query each select's choices once for the whole formset instead of once per row."""
 
     verbose_name = ""
@@ -125,6 +126,7 @@ def participation_formset(extra: int):
         formset=SharedChoicesFormSet,
         extra=extra,
         can_delete=True,
+        **formset_limits(),
     )
     formset.verbose_name = _("Deelname")
     return formset
@@ -132,7 +134,13 @@ def participation_formset(extra: int):
 
 def event_formset(extra: int):
     formset = forms.inlineformset_factory(
-        Case, Event, form=EventForm, formset=SharedChoicesFormSet, extra=extra, can_delete=True
+        Case,
+        Event,
+        form=EventForm,
+        formset=SharedChoicesFormSet,
+        extra=extra,
+        can_delete=True,
+        **formset_limits(),
     )
     formset.verbose_name = _("Gebeurtenis")
     return formset

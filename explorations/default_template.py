@@ -4,7 +4,7 @@ From shared/seeds/003 (chapter 2, lines 176-215; the five forms of chapter 8 as 
 set of variants, with the first lines of their general description), verbatim except for what
 names the places of that exploration: a new exploration elsewhere must not inherit "positie
 Losser" or "de drie gemeenten" (PLACE_SPECIFIC: the old text and what it became; migration
-explorations.0002 applies it to existing databases). The seed exploration keeps its own text: its
+explorations.0003 applies it to existing databases). The seed exploration keeps its own text: its
 framework comes from its fixture, not from this template. Created by the data migration
 assessments.0004 and kept by `default_template_ensure()`.
 """

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.forms import DATE_HELP, NamedEmptyChoicesMixin
 from cases.models import Case, Municipality
 from cases.municipality_field import MunicipalityNamesField
+from core.client_numbers import BoundedInlineFormSet, VersionedFormMixin, VersionField, formset_limits
 from core.fields import PartialDateFormField
 from explorations.choices import Score
 from explorations.models import (
@@ -57,11 +58,11 @@ class ExplorationCreateForm(forms.Form):
         self.fields["template"].initial = FrameworkTemplate.objects.filter(is_default=True).first()
 
 
-class MergeableForm(NamedEmptyChoicesMixin, forms.ModelForm):
+class MergeableForm(VersionedFormMixin, NamedEmptyChoicesMixin, forms.ModelForm):
     """A form that can come back from a three-way merge with a choice per conflicting field."""
 
     merge_fields: list[str] = []
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
     conflicts = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, conflict_names: list[str] = (), **kwargs):
@@ -113,6 +114,11 @@ class LinesField(forms.CharField):
     def to_python(self, value):
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
+    def run_validators(self, value):
+        # Per line: on the list, the NUL-character check would read its repr and let "\x00" through.
+        for line in value:
+            super().run_validators(line)
+
 
 class VariantForm(MergeableForm):
     """A form of cooperation with its SWOT (one point per line)."""
@@ -136,10 +142,10 @@ class VariantForm(MergeableForm):
         self.fields["failed_precondition"].empty_label = _("Voldoet aan alle randvoorwaarden (of nog open)")
 
 
-class VersionForm(forms.Form):
+class VersionForm(VersionedFormMixin, forms.Form):
     """Only the version the editor started from (pages whose data come in formsets)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class FrameworkRowForm(NamedEmptyChoicesMixin, forms.ModelForm):
@@ -148,7 +154,15 @@ class FrameworkRowForm(NamedEmptyChoicesMixin, forms.ModelForm):
 
 def _framework_formset(model, fields, widgets):
     return forms.inlineformset_factory(
-        Exploration, model, form=FrameworkRowForm, fields=fields, extra=1, can_delete=True, widgets=widgets
+        Exploration,
+        model,
+        form=FrameworkRowForm,
+        formset=BoundedInlineFormSet,
+        fields=fields,
+        extra=1,
+        can_delete=True,
+        widgets=widgets,
+        **formset_limits(),
     )
 
 

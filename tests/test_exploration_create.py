@@ -88,7 +88,7 @@ def test_a_new_exploration_inherits_no_other_places_text(advisor_client):
 def test_the_migration_cleans_an_existing_default_template_but_not_an_admins_edit():
     from importlib import import_module
 
-    migration = import_module("explorations.migrations.0002_default_template_without_place_names")
+    migration = import_module("explorations.migrations.0003_default_template_without_place_names")
     default_template_ensure(FrameworkTemplate, FrameworkTemplateItem)
     point = FrameworkTemplateItem.objects.get(kind="point", name="Invloed op regionale verhoudingen")
     point.name = "Invloed op regionale verhoudingen (onder andere positie Losser)"

@@ -23,6 +23,7 @@ from tests.factories import (
     ParticipationFactory,
     VariantFactory,
 )
+from tests.test_pdf_support import start_and_render
 
 pytestmark = pytest.mark.django_db
 
@@ -202,7 +203,7 @@ def test_pinned_cases_show_in_the_pdf_and_dismissed_ones_leave_the_list(advisor_
     advisor_client.post(url(cases[2]), {"decision": "dismissed"})
     assert exploration.case_decisions.count() == 3
     assert exploration.case_decisions.first().history.first().history_type == "+"
-    pdf = advisor_client.get(reverse("exploration-pdf", args=[exploration.slug])).content
+    pdf = start_and_render(advisor_client, reverse("exploration-pdf", args=[exploration.slug]))
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     text = " ".join(text.split())
     assert "Oude samenwerking 1" in text and "Les 2: neem de tijd." in text

@@ -10,7 +10,7 @@ from django.db import OperationalError
 from django.urls import reverse
 
 from core.accounts import DEMO_ACCOUNTS
-from tests.factories import CaseFactory, MunicipalityFactory, UserFactory
+from tests.factories import CaseFactory, ExplorationFactory, MunicipalityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -193,6 +193,7 @@ def test_head_on_any_pdf_url_answers_without_rendering(client, raadslid, monkeyp
     monkeypatch.setattr("weasyprint.HTML.write_pdf", refuse)
     monkeypatch.setattr("weasyprint.HTML.render", refuse)
     first, second = CaseFactory(slug="een"), CaseFactory(slug="twee")
+    ExplorationFactory(slug="een-verkenning")
     urls = [
         f"{reverse('case-compare-pdf')}?case={first.slug}&case={second.slug}",
         reverse("exploration-pdf", args=["een-verkenning"]),
@@ -206,3 +207,4 @@ def test_head_on_any_pdf_url_answers_without_rendering(client, raadslid, monkeyp
     for url in urls:
         response = client.head(url)
         assert response.status_code == 200 and response.content == b""
+    assert client.head(reverse("exploration-pdf", args=["bestaat-niet"])).status_code == 404

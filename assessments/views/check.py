@@ -54,7 +54,8 @@ class AssessmentEditMixin(ReaderRequiredMixin, FormView):
     def get_initial(self):
         initial = {"version": self.case.version}
         if self.assessment:
-            initial["base"] = snapshot_sign(instance_values(self.assessment, ASSESSMENT_FIELDS))
+            values = instance_values(self.assessment, ASSESSMENT_FIELDS)
+            initial["base"] = snapshot_sign(values, record=self.assessment, version=self.case.version)
         return initial
 
     def get_context_data(self, **kwargs):
@@ -82,7 +83,9 @@ class AssessmentEditMixin(ReaderRequiredMixin, FormView):
         if self.assessment:
             current = Assessment.objects.get(pk=self.assessment.pk)
             theirs = instance_values(current, ASSESSMENT_FIELDS)
-            base = snapshot_read(form.cleaned_data.get("base"))
+            base = snapshot_read(
+                form.cleaned_data.get("base"), record=current, version=stale.expected_version
+            )
             merged = fields_merge(base, theirs, yours)
             yours = merged.values
             choices = field_choices(
@@ -93,7 +96,11 @@ class AssessmentEditMixin(ReaderRequiredMixin, FormView):
         data.update(
             {
                 "version": str(stale.case.version),
-                "base": snapshot_sign(theirs) if self.assessment else "",
+                "base": (
+                    snapshot_sign(theirs, record=self.assessment, version=stale.case.version)
+                    if self.assessment
+                    else ""
+                ),
                 "choices": choices_sign(choices) if choices else "",
             }
         )

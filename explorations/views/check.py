@@ -40,9 +40,11 @@ class ExplorationCheckUpdateView(ExplorationEditMixin):
     def post(self, request, slug, pk):
         choices = ConflictChoices(request.POST)
         if choices.missing:
-            form = AssessmentForm(request.POST, instance=self.assessment)
+            form = AssessmentForm(request.POST, instance=self.assessment, initial=self.current_version())
             return self.render_choices(form, choices.conflicts, choose_error=True)
-        form = AssessmentForm(choices.applied(request.POST), instance=self.assessment)
+        form = AssessmentForm(
+            choices.applied(request.POST), instance=self.assessment, initial=self.current_version()
+        )
         if not form.is_valid():
             return self.render(form=form, assessment=self.assessment)
         try:

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from cases.models import Case
+from core.client_numbers import VERSION_ERROR
 from explorations.choices import PinDecision
-from explorations.forms import ExplorationForm, VariantForm
+from explorations.forms import ExplorationForm, VariantForm, VersionForm
 from explorations.merge import (
     instance_state,
     next_version_started,
@@ -50,6 +51,10 @@ class ExplorationEditMixin(ExplorationReaderMixin, View):
         return TemplateResponse(
             self.request, self.template_name, {"exploration": self.exploration, **context}
         )
+
+    def current_version(self) -> dict:
+        """Initial data that lets a posted form refuse a version above the current one."""
+        return {"version": self.exploration.version}
 
     def done(self, message: str):
         """Back to the exploration, where the message is shown on top and takes the focus (no jump
@@ -129,7 +134,7 @@ class ExplorationUpdateView(MergeMixin, ExplorationEditMixin):
         )
 
     def post(self, request, slug):
-        form = ExplorationForm(request.POST, instance=self.exploration)
+        form = ExplorationForm(request.POST, instance=self.exploration, initial=self.current_version())
         if not form.is_valid():
             return self.render(form=form, conflicts=self._conflicts_of(form))
         try:
@@ -194,7 +199,9 @@ class VariantEditView(MergeMixin, ExplorationEditMixin):
         return self.render(form=form, variant=self.variant)
 
     def post(self, request, slug, pk=None):
-        form = VariantForm(request.POST, instance=self.variant, exploration=self.exploration)
+        form = VariantForm(
+            request.POST, instance=self.variant, initial=self.current_version(), exploration=self.exploration
+        )
         if form.is_valid():
             try:
                 self.save(form.cleaned_data["version"], form.resolved())
@@ -250,11 +257,15 @@ class VariantDeleteView(ExplorationEditMixin):
 
     def post(self, request, slug, pk):
         variant = get_object_or_404(self.exploration.variants, pk=pk)
+        version = VersionForm(request.POST, initial=self.current_version())
+        if not version.is_valid():
+            messages.error(request, VERSION_ERROR)
+            return HttpResponseRedirect(reverse("variant-edit", args=[slug, pk]))
         try:
             variant_delete(
                 exploration_id=self.exploration.pk,
                 user=request.user,
-                expected_version=int(request.POST.get("version") or 0),
+                expected_version=version.cleaned_data["version"],
                 variant_id=variant.pk,
             )
         except StaleExplorationError:

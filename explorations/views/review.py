@@ -212,7 +212,7 @@ class ExplorationCheckCreateView(ExplorationEditMixin):
         return self.render(form=AssessmentForm(initial=initial))
 
     def post(self, request, slug):
-        form = AssessmentForm(request.POST)
+        form = AssessmentForm(request.POST, initial=self.current_version())
         if not form.is_valid():
             return self.render(form=form)
         try:

@@ -27,6 +27,6 @@ def texts_restore(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("explorations", "0001_initial")]
+    dependencies = [("explorations", "0002_text_limits")]
 
     operations = [migrations.RunPython(texts_update, texts_restore)]
