@@ -35,7 +35,7 @@ class AssessmentAdmin(SimpleHistoryAdmin):
     ]
     list_filter = ["urgency_rating", "benefits_rating", "trust_rating", "images_rating", "partners_rating"]
     search_fields = ["case__title", "assessor"]
-    autocomplete_fields = ["case", "source"]
+    raw_id_fields = ["case"]  # plain, labelled inputs instead of select2 (see cases/admin.py)
 
     form = AssessmentAdminForm
 

@@ -4,6 +4,12 @@ One row per case: the dossier's facts, the five current ratings and answers, the
 current check and the dossier's absolute URL. Text that a spreadsheet would read as a formula
 (starting with = + - @, or a tab or carriage return) is neutralised: in the CSV by a leading
 apostrophe (OWASP's advice), in the XLSX by storing every text cell as a string, never a formula.
+
+In the XLSX, numbers are numbers, the dossier's URL is a hyperlink and the dates are typed dates,
+so Excel sorts and filters them as dates. A partial date becomes the first day it can mean, shown
+no more precisely than it is known: "2012" is the date 1-1-2012 with the number format "jjjj"
+(it reads 2012 and sorts and filters with the full dates under the year 2012), "2012-07" is
+1-7-2012 shown as "07-2012", "2012-07-01" is shown as "01-07-2012".
 """
 
 import csv
@@ -19,6 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from assessments.choices import Criterion, Rating
 from assessments.models import Assessment
+from core.dates import parse_partial_date
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_SIZE = 500
@@ -54,7 +61,12 @@ def headers() -> list[str]:
 
 
 # Column widths in characters, in the order of headers().
-WIDTHS = [8, 40, 30, 45, 30, 24, 7, 10, 10, *[18, 50] * len(Criterion), 14, 50]
+WIDTHS = [8, 40, 30, 45, 30, 24, 7, 11, 11, *[18, 50] * len(Criterion), 14, 50]
+# Which columns hold partial dates and which one the dossier's URL, in the order of headers().
+DATE_COLUMNS = frozenset({7, 8, 9 + 2 * len(Criterion)})
+URL_COLUMN = 10 + 2 * len(Criterion)
+# Excel number formats per precision of a partial date (len of its ISO text).
+DATE_FORMATS = {4: "yyyy", 7: "mm-yyyy", 10: "dd-mm-yyyy"}
 
 
 def municipalities_with_roles(case) -> str:
@@ -122,6 +134,36 @@ def xlsx_cell(sheet, value, *, bold: bool = False) -> WriteOnlyCell:
     return cell
 
 
+def xlsx_date_cell(sheet, value: str) -> WriteOnlyCell:
+    """A partial date as a typed date, formatted to the precision it is known to (module docstring)."""
+    if not value:
+        return WriteOnlyCell(sheet, value=None)
+    cell = WriteOnlyCell(sheet, value=parse_partial_date(value))
+    cell.number_format = DATE_FORMATS[len(value)]
+    return cell
+
+
+def xlsx_link_cell(sheet, url: str) -> WriteOnlyCell:
+    """The dossier's URL as a clickable hyperlink; the shown text stays a string."""
+    cell = xlsx_cell(sheet, url)
+    cell.hyperlink = url
+    cell.style = "Hyperlink"
+    return cell
+
+
+def xlsx_row(sheet, row: list) -> list[WriteOnlyCell]:
+    """A row of the export as typed cells: dates as dates, the URL as a link, the rest as given."""
+    cells = []
+    for index, value in enumerate(row):
+        if index in DATE_COLUMNS:
+            cells.append(xlsx_date_cell(sheet, value))
+        elif index == URL_COLUMN:
+            cells.append(xlsx_link_cell(sheet, value))
+        else:
+            cells.append(xlsx_cell(sheet, value))
+    return cells
+
+
 def xlsx_bytes(data: Iterable[list]) -> bytes:
     """The XLSX file: a bold, frozen header row, column widths, one row per case (write-only mode)."""
     workbook = Workbook(write_only=True)
@@ -131,7 +173,7 @@ def xlsx_bytes(data: Iterable[list]) -> bytes:
     sheet.freeze_panes = "C2"
     sheet.append([xlsx_cell(sheet, header, bold=True) for header in headers()])
     for row in data:
-        sheet.append([xlsx_cell(sheet, value) for value in row])
+        sheet.append(xlsx_row(sheet, row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

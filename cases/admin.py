@@ -29,16 +29,19 @@ class CaseChildAdmin(SimpleHistoryAdmin):
         super().delete_model(request, obj)
 
 
-class ParticipationInline(admin.TabularInline):
+# Stacked, not tabular, and plain selects, not select2's autocomplete: every field keeps its label
+# and every select its name (WCAG 2.1 AA, tests/test_browser_axe.py), and a case with many rows
+# stays within 1280 px. A case is picked by its number (raw id) where there can be thousands.
+
+
+class ParticipationInline(admin.StackedInline):
     model = Participation
     extra = 0
-    autocomplete_fields = ["municipality"]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(admin.StackedInline):
     model = Event
     extra = 0
-    autocomplete_fields = ["source"]
 
 
 @admin.register(Case)
@@ -49,7 +52,6 @@ class CaseAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "organisation_name"]
     search_help_text = _("Zoekt in titel en organisatie, de volledige tekst en de namen van de gemeenten.")
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["provenance_source", "sources"]
     inlines = [ParticipationInline, EventInline]
     form = CaseAdminForm
 
@@ -84,7 +86,6 @@ class MunicipalityAdmin(SimpleHistoryAdmin):
     list_filter = ["province"]
     search_fields = ["name", "cbs_code"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["merged_into"]
 
 
 @admin.register(Source)
@@ -99,7 +100,7 @@ class ParticipationAdmin(CaseChildAdmin):
     list_display = ["case", "municipality", "role"]
     list_filter = ["role"]
     search_fields = ["case__title", "municipality__name"]
-    autocomplete_fields = ["case", "municipality"]
+    raw_id_fields = ["case"]
 
 
 @admin.register(Event)
@@ -107,7 +108,7 @@ class EventAdmin(CaseChildAdmin):
     list_display = ["case", "date", "kind", "description"]
     list_filter = ["kind"]
     search_fields = ["case__title", "description"]
-    autocomplete_fields = ["case", "source"]
+    raw_id_fields = ["case"]
 
 
 @admin.register(SourceMention)
@@ -115,4 +116,4 @@ class SourceMentionAdmin(SimpleHistoryAdmin):
     list_display = ["source", "first_line", "last_line", "passage"]
     list_filter = ["source"]
     search_fields = ["passage", "source__title", "cases__title", "municipalities__name"]
-    autocomplete_fields = ["source", "cases", "municipalities"]
+    raw_id_fields = ["cases"]

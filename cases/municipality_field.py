@@ -10,14 +10,15 @@ DATALIST_ID = "municipality-names"
 
 
 class MunicipalityLookup:
-    """All municipalities by name and id, read in one query the first time any row needs them."""
+    """The municipalities of `queryset` by name and id, read in one query the first time a row needs them."""
 
-    def __init__(self):
+    def __init__(self, queryset=None):
+        self.queryset = Municipality.objects.all() if queryset is None else queryset
         self._by_id: dict[int, Municipality] | None = None
 
     def _load(self) -> dict[int, Municipality]:
         if self._by_id is None:
-            self._by_id = {m.pk: m for m in Municipality.objects.only("pk", "name").order_by("name")}
+            self._by_id = {m.pk: m for m in self.queryset.only("pk", "name").order_by("name")}
         return self._by_id
 
     def names(self) -> list[str]:
@@ -30,7 +31,7 @@ class MunicipalityLookup:
         wanted = name.strip().casefold()
         found = next((m for m in self._load().values() if m.name.casefold() == wanted), None)
         # Added since the page was built, for instance in the editor's "Nieuwe gemeente" dialog.
-        return found or Municipality.objects.only("pk", "name").filter(name__iexact=name.strip()).first()
+        return found or self.queryset.only("pk", "name").filter(name__iexact=name.strip()).first()
 
 
 class MunicipalityNameField(forms.Field):
@@ -76,3 +77,59 @@ class MunicipalityNameField(forms.Field):
 
     def has_changed(self, initial, data) -> bool:
         return (self.prepare_value(initial) or "") != (data or "").strip()
+
+
+class MunicipalityNamesWidget(forms.MultiWidget):
+    """`slots` text inputs sharing the municipality datalist, each labelled "<item label> <n>"."""
+
+    def __init__(self, slots: int, item_label: str, attrs=None):
+        self.item_label = item_label
+        inputs = [forms.TextInput(attrs={"list": DATALIST_ID, "autocomplete": "off"}) for _ in range(slots)]
+        super().__init__(inputs, attrs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for number, subwidget in enumerate(context["widget"]["subwidgets"], start=1):
+            subwidget["attrs"]["aria-label"] = f"{self.item_label} {number}"
+        return context
+
+    def decompress(self, value):
+        return list(value or [])
+
+
+class MunicipalityNamesField(forms.Field):
+    """Several municipalities typed by name, one per input (as in the case editor's rows), cleaned
+    to a list of Municipality in the order typed; empty inputs are skipped."""
+
+    default_error_messages = {
+        "unknown": MunicipalityNameField.default_error_messages["unknown"],
+        "twice": _("“%(name)s” staat er twee keer in."),
+    }
+
+    def __init__(self, *, slots: int, item_label: str, queryset=None, **kwargs):
+        self.lookup = MunicipalityLookup(queryset)
+        kwargs.setdefault("widget", MunicipalityNamesWidget(slots, item_label))
+        super().__init__(**kwargs)
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.lookup = MunicipalityLookup(self.lookup.queryset)
+        return result
+
+    def prepare_value(self, value):
+        return [m.name if isinstance(m, Municipality) else m for m in value or []]
+
+    def to_python(self, value) -> list[Municipality]:
+        names = [str(name).strip() for name in value or [] if name and str(name).strip()]
+        found, errors = [], []
+        for name in names:
+            municipality = self.lookup.by_name(name)
+            problem = "unknown" if municipality is None else "twice" if municipality in found else None
+            if problem:
+                message = self.error_messages[problem]
+                errors.append(ValidationError(message, code=problem, params={"name": name}))
+            else:
+                found.append(municipality)
+        if errors:
+            raise ValidationError(errors)
+        return found

@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from explorations.models import Exploration, ExplorationMunicipality, FrameworkTemplate, FrameworkTemplateItem
 
 
-class FrameworkTemplateItemInline(admin.TabularInline):
+class FrameworkTemplateItemInline(admin.StackedInline):  # labelled fields (see cases/admin.py)
     model = FrameworkTemplateItem
     extra = 1
     fields = ["kind", "order", "name", "explanation"]
@@ -18,10 +18,9 @@ class FrameworkTemplateAdmin(SimpleHistoryAdmin):
     inlines = [FrameworkTemplateItemInline]
 
 
-class ExplorationMunicipalityInline(admin.TabularInline):
+class ExplorationMunicipalityInline(admin.StackedInline):  # labelled fields (see cases/admin.py)
     model = ExplorationMunicipality
     extra = 0
-    autocomplete_fields = ["municipality"]
 
 
 @admin.register(Exploration)
@@ -32,7 +31,7 @@ class ExplorationAdmin(SimpleHistoryAdmin):
     list_filter = ["status"]
     search_fields = ["title"]
     readonly_fields = ["version"]
-    autocomplete_fields = ["case"]
+    raw_id_fields = ["case"]
     inlines = [ExplorationMunicipalityInline]
 
     def save_model(self, request, obj, form, change):

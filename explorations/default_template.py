@@ -1,8 +1,12 @@
 """The default toetsingskader: the four steps of the 2022 Oldenzaal–Noaberkracht exploration.
 
-Verbatim from shared/seeds/003 (chapter 2, lines 176-215; the five forms of chapter 8 as the
-starting set of variants, with the first lines of their general description). Created by the
-data migration assessments.0004 and kept by `default_template_ensure()`.
+From shared/seeds/003 (chapter 2, lines 176-215; the five forms of chapter 8 as the starting
+set of variants, with the first lines of their general description), verbatim except for what
+names the places of that exploration: a new exploration elsewhere must not inherit "positie
+Losser" or "de drie gemeenten" (PLACE_SPECIFIC: the old text and what it became; migration
+explorations.0003 applies it to existing databases). The seed exploration keeps its own text: its
+framework comes from its fixture, not from this template. Created by the data migration
+assessments.0004 and kept by `default_template_ensure()`.
 """
 
 NAME = "Toetsingskader verkenning Oldenzaal–Noaberkracht (2022)"
@@ -30,7 +34,7 @@ POINTS = [
     "Omgang met cultuurschillen in organisaties",
     "Gevolgen voor werkstijlen en bestuurlijk/ambtelijk samenspel",
     "Bestuurlijke consequenties colleges/raden (inrichting bestuursproces)",
-    "Invloed op regionale verhoudingen (onder andere positie Losser)",
+    "Invloed op regionale verhoudingen",
 ]
 VARIANTS = [
     (
@@ -57,7 +61,18 @@ VARIANTS = [
     ),
     (
         "Vorm 5 Zelf bouwen; het combinatiemodel",
+        "Gelegenheid voor het zelf construeren van een vorm die het meest bij de deelnemende gemeenten past.",
+    ),
+]
+
+# (kind, field, text in the 2022 exploration, text in the default template)
+PLACE_SPECIFIC = [
+    ("point", "name", "Invloed op regionale verhoudingen (onder andere positie Losser)", POINTS[-1]),
+    (
+        "variant",
+        "explanation",
         "Gelegenheid voor het zelf construeren van een vorm die het meest bij de drie gemeenten past.",
+        VARIANTS[-1][1],
     ),
 ]
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.forms import DATE_HELP, NamedEmptyChoicesMixin
 from cases.models import Case, Municipality
+from cases.municipality_field import MunicipalityNamesField
 from core.client_numbers import BoundedInlineFormSet, VersionedFormMixin, VersionField, formset_limits
 from core.fields import PartialDateFormField
 from explorations.choices import Score
@@ -26,17 +27,19 @@ class ExplorationCreateForm(forms.Form):
 
     title = forms.CharField(label=_("Titel"), max_length=200)
     start_date = PartialDateFormField(label=_("Begin"), max_length=10, required=False, help_text=DATE_HELP)
-    partners = forms.ModelMultipleChoiceField(
+    partners = MunicipalityNamesField(
         label=_("Verkennende gemeenten"),
+        slots=8,
+        item_label=_("Verkennende gemeente"),
         queryset=Municipality.objects.filter(merged_into__isnull=True),
-        help_text=_("Minstens twee. Houd Ctrl (of Cmd) ingedrukt om meer te kiezen."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Minstens twee. Typ de naam van een gemeente; de lijst vult zich aan terwijl u typt."),
     )
-    considered = forms.ModelMultipleChoiceField(
+    considered = MunicipalityNamesField(
         label=_("Mogelijke latere partners"),
+        slots=4,
+        item_label=_("Mogelijke latere partner"),
         queryset=Municipality.objects.filter(merged_into__isnull=True),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
     )
     template = forms.ModelChoiceField(
         label=_("Toetsingskader starten vanuit"),

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from assessments.analysis import SMALL_N
 from assessments.models import Assessment
 from explorations.matrix import matrix_build
 from explorations.models import Exploration, Variant, VariantScore
@@ -33,6 +34,7 @@ def exploration_context(exploration: Exploration) -> dict:
     scores = list(VariantScore.objects.filter(variant__exploration=exploration))
     checks = list(exploration.assessments.all())
     memberships = list(exploration.memberships.all())
+    comparison = check_comparison(checks[0] if checks else None)
     return {
         "exploration": exploration,
         "partners": [m for m in memberships if m.role == "partner"],
@@ -43,6 +45,8 @@ def exploration_context(exploration: Exploration) -> dict:
         "matrix": matrix_build(variants, criteria, scores),
         "checks": checks,
         "current_check": checks[0] if checks else None,
-        "comparison": check_comparison(checks[0] if checks else None),
+        "comparison": comparison,
+        "comparison_small": any(row["small"] for row in comparison),
+        "small_n": SMALL_N,
         "similar": similar_cases(exploration),
     }

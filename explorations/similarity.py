@@ -2,23 +2,28 @@
 
 How the ranking works, in a few lines (no hidden score):
   1. A case is suggested when at least one plain reason holds: the exploration names it as an
-     experience elsewhere; it involved one of the same municipalities; its current five-point
-     check shares a weak point (Beperkt/Nee) with the exploration's current check; it has the form
-     of cooperation of a variant still being worked out; it had as many cooperating partners; or
-     one of its municipalities lies in the same province.
+     experience elsewhere; it involved one of the same municipalities (one its text only mentions
+     does not count); its current five-point
+     check shares weak points (Beperkt/Nee) with the exploration's current check (one reason,
+     however many criteria); it has the form of cooperation of a variant still being worked out;
+     it had as many cooperating partners; or one of its municipalities lies in the same province.
   2. Those reasons are listed in that order of strength, and every suggestion shows them all.
-  3. Cases are ordered by the number of reasons, then by their strongest reason, then by
-     Korsten's case number. Pinned cases come first; dismissed ones drop out of the list.
+  3. Cases the exploration names come first, then cases of the same municipalities (more shared
+     municipalities first): no number of weaker reasons outweighs shared partners. Within each
+     group, and for the others, cases are ordered by the number of reasons, then by their
+     strongest reason, then by Korsten's case number. Pinned cases come first; dismissed ones drop
+     out of the list.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from assessments.analysis import SMALL_N
 from assessments.choices import Criterion, Rating
 from assessments.models import Assessment
-from cases.choices import ArrangementType, Province
+from cases.choices import ArrangementType, ParticipationRole, Province
 from cases.models import Case
 from cases.services import COOPERATING_ROLES
 from explorations.choices import ExplorationRole, PinDecision
@@ -41,6 +46,7 @@ class Suggestion:
     case: Case
     reasons: list[str]
     strength: int
+    shared: int = 0  # how many of the exploration's municipalities the case involved
     decision: str = ""
     note: str = ""
 
@@ -68,22 +74,26 @@ def _profile(exploration) -> dict:
     }
 
 
-def _reasons(case: Case, profile: dict) -> tuple[list[str], int]:
-    """The reasons that hold for `case`, and the rank (0 = strongest) of the first one."""
+def _reasons(case: Case, profile: dict) -> tuple[list[str], int, int]:
+    """The reasons that hold for `case`, the rank (0 = strongest) of the first one, and the
+    number of shared municipalities."""
     participations = list(case.participations.all())
     cooperating = [p for p in participations if p.role in COOPERATING_ROLES]
     found: list[tuple[int, str]] = []
     if case.pk in profile["named"]:
         found.append((0, _("genoemd in de verkenning (%(name)s)") % {"name": profile["named"][case.pk]}))
+    # A municipality the case text only mentions took no part in it, so it is no shared partner.
     shared = sorted({profile["municipalities"][p.municipality_id] for p in participations
-                     if p.municipality_id in profile["municipalities"]})  # fmt: skip
+                     if p.municipality_id in profile["municipalities"]
+                     and p.role != ParticipationRole.MENTIONED})  # fmt: skip
     if shared:
         found.append((1, _("dezelfde gemeente: %(names)s") % {"names": ", ".join(shared)}))
-    for criterion in profile["weak"]:
-        if getattr(case, f"current_{criterion.value}", None) in WEAK:
-            found.append(
-                (2, _("zelfde zwak punt: %(criterion)s") % {"criterion": str(criterion.label).lower()})
-            )
+    weak = [
+        str(c.label).lower() for c in profile["weak"] if getattr(case, f"current_{c.value}", None) in WEAK
+    ]
+    if weak:
+        text = ngettext("zelfde zwak punt: %(criterion)s", "zelfde zwakke punten: %(criterion)s", len(weak))
+        found.append((2, text % {"criterion": ", ".join(weak)}))
     if case.arrangement_type in profile["forms"]:
         found.append((3, str(ALSO_FORM[case.arrangement_type])))
     if profile["partners"] >= 2 and len(cooperating) == profile["partners"]:
@@ -94,7 +104,19 @@ def _reasons(case: Case, profile: dict) -> tuple[list[str], int]:
         names = ", ".join(sorted(str(Province(p).label) for p in provinces))
         found.append((5, _("zelfde provincie: %(names)s") % {"names": names}))
     found.sort(key=lambda pair: pair[0])
-    return [text for _rank, text in found], (found[0][0] if found else 99)
+    return [text for _rank, text in found], (found[0][0] if found else 99), len(shared)
+
+
+def _order(suggestion: Suggestion) -> tuple:
+    """Named cases, then shared municipalities (more first), then the rest; see the module docstring."""
+    group = min(suggestion.strength, 2)  # 0 named, 1 same municipality, 2 any other reason
+    return (
+        group,
+        -suggestion.shared,
+        -len(suggestion.reasons),
+        suggestion.strength,
+        suggestion.case.number or 9999,
+    )
 
 
 def similar_cases(exploration, *, limit: int = LIMIT) -> SimilarCases:
@@ -105,7 +127,7 @@ def similar_cases(exploration, *, limit: int = LIMIT) -> SimilarCases:
     cases = Case.objects.with_list_annotations().with_participants().order_by("number", "title")
     ranked = []
     for case in cases:
-        reasons, strength = _reasons(case, profile)
+        reasons, strength, shared = _reasons(case, profile)
         decision = decisions.get(case.pk)
         if not reasons and decision is None:
             continue
@@ -114,11 +136,12 @@ def similar_cases(exploration, *, limit: int = LIMIT) -> SimilarCases:
                 case,
                 reasons,
                 strength,
+                shared,
                 decision.decision if decision else "",
                 decision.note if decision else "",
             )
         )
-    ranked.sort(key=lambda s: (-len(s.reasons), s.strength, s.case.number or 9999))
+    ranked.sort(key=_order)
     for suggestion in ranked:
         if suggestion.decision == PinDecision.PINNED:
             result.pinned.append(suggestion)
@@ -149,6 +172,7 @@ def check_comparison(exploration_check: Assessment | None) -> list[dict]:
                 "rating": Rating(rating).label,
                 "rating_value": rating,
                 "same": len(same),
+                "small": len(same) < SMALL_N,
                 "realised": sum(1 for outcome in same if outcome in ("realised", "merged")),
                 "not_realised": sum(1 for outcome in same if outcome in ("not_realised", "ended")),
             }

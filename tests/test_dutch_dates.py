@@ -23,7 +23,7 @@ def test_a_new_exploration_accepts_a_dutch_date(advisor_client):
     a, b = MunicipalityFactory(name="Ede"), MunicipalityFactory(name="Wageningen")
     response = advisor_client.post(
         reverse("exploration-create"),
-        {"title": "Ede en Wageningen", "start_date": "1-2-2027", "partners": [a.pk, b.pk]},
+        {"title": "Ede en Wageningen", "start_date": "1-2-2027", "partners_0": a.name, "partners_1": b.name},
     )
     assert response.status_code == 302, response.content.decode()
     exploration = Exploration.objects.get(title="Ede en Wageningen")
@@ -35,7 +35,8 @@ def test_a_new_exploration_accepts_a_dutch_date(advisor_client):
 def test_a_new_exploration_explains_a_wrong_date_the_dutch_way(advisor_client):
     a, b = MunicipalityFactory(name="Ede"), MunicipalityFactory(name="Wageningen")
     response = advisor_client.post(
-        reverse("exploration-create"), {"title": "Ede", "start_date": "31-2-2027", "partners": [a.pk, b.pk]}
+        reverse("exploration-create"),
+        {"title": "Ede", "start_date": "31-2-2027", "partners_0": a.name, "partners_1": b.name},
     )
     page = response.content.decode()
     assert response.status_code == 200 and not Exploration.objects.exists()

@@ -52,7 +52,7 @@ def test_an_advisor_starts_an_exploration_from_the_default_template(advisor_clie
     a, b = MunicipalityFactory(name="Ede"), MunicipalityFactory(name="Wageningen")
     response = advisor_client.post(
         reverse("exploration-create"),
-        {"title": "Ede en Wageningen", "partners": [a.pk, b.pk], "with_variants": "on",
+        {"title": "Ede en Wageningen", "partners_0": a.name, "partners_1": b.name, "with_variants": "on",
          "template": FrameworkTemplate.objects.get(is_default=True).pk},
     )  # fmt: skip
     exploration = Exploration.objects.get(title="Ede en Wageningen")
@@ -66,7 +66,8 @@ def test_an_advisor_starts_an_exploration_from_the_default_template(advisor_clie
 
 def test_one_municipality_is_not_an_exploration(advisor_client):
     a = MunicipalityFactory(name="Ede")
-    response = advisor_client.post(reverse("exploration-create"), {"title": "Alleen Ede", "partners": [a.pk]})
+    data = {"title": "Alleen Ede", "partners_0": a.name}
+    response = advisor_client.post(reverse("exploration-create"), data)
     assert response.status_code == 200
     assert "minstens twee verkennende gemeenten" in response.content.decode()
     assert not Exploration.objects.exists()

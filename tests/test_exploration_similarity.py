@@ -82,3 +82,38 @@ def test_a_case_page_lists_the_explorations_that_became_it(client, raadslid):
     client.force_login(raadslid)
     page = client.get(reverse("case-detail", args=[case.slug])).content.decode()
     assert "Verkenning die casus werd" in page and exploration.get_absolute_url() in page
+
+
+def test_the_case_of_the_same_municipalities_ranks_above_any_number_of_shared_weak_points():
+    exploration = ExplorationFactory()
+    meppel = MunicipalityFactory(name="Meppel", province=Province.DRENTHE)
+    westerveld = MunicipalityFactory(name="Westerveld", province=Province.DRENTHE)
+    for municipality in (meppel, westerveld):
+        ExplorationMunicipalityFactory(exploration=exploration, municipality=municipality)
+    weak = {f"{c}_rating": "limited" for c in ("urgency", "benefits", "trust", "images", "partners")}
+    AssessmentFactory(case=None, exploration=exploration, **weak)
+    same = CaseFactory(title="Meppel en Westerveld", number=7, arrangement_type=ArrangementType.PARTIAL)
+    for municipality in (meppel, westerveld):
+        ParticipationFactory(case=same, municipality=municipality)
+    AssessmentFactory(case=same)  # all "ja": no weak point shared
+    one_shared = CaseFactory(title="Meppel en anderen", number=11)
+    ParticipationFactory(case=one_shared, municipality=meppel)
+    ParticipationFactory(case=one_shared, municipality=MunicipalityFactory(province=Province.DRENTHE))
+    elsewhere = case_with(2, province=Province.DRENTHE, title="Ubbergen", number=33)
+    AssessmentFactory(case=elsewhere, **weak)
+
+    suggested = fetch(exploration).suggested
+
+    assert [s.case for s in suggested] == [same, one_shared, elsewhere]
+    weak_reason = suggested[2].reasons[0]
+    assert weak_reason == "zelfde zwakke punten: urgentie, voordelen, vertrouwen, beelden, partners"
+    assert len(suggested[2].reasons) == 3  # weak points once, two partners, same province
+
+
+def test_a_municipality_the_case_only_mentions_is_no_shared_partner(exploration):
+    case = case_with(2, title="Noemt Hof")
+    hof = exploration.memberships.get(municipality__name="Hof").municipality
+    ParticipationFactory(case=case, municipality=hof, role=ParticipationRole.MENTIONED)
+    suggestion = next(s for s in fetch(exploration).suggested if s.case == case)
+    assert not any(reason.startswith("dezelfde gemeente") for reason in suggestion.reasons)
+    assert suggestion.shared == 0

@@ -3,11 +3,10 @@
 from django.contrib import messages
 from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from assessments.forms import AssessmentForm
+from assessments.forms import AssessmentForm, new_check_initial
 from assessments.models import Assessment
 from assessments.services import ASSESSMENT_FIELDS, assessment_create, assessment_update
 from cases.history import changes_since
@@ -116,16 +115,8 @@ class AssessmentCreateView(AssessmentEditMixin):
 
     def get_initial(self):
         """A new check starts from the current one: today, this advisor, its ratings and answers."""
-        initial = super().get_initial()
         current = Assessment.objects.current_of(self.case)
-        if current:
-            initial |= {name: getattr(current, name) for name in ASSESSMENT_FIELDS}
-        user = self.request.user
-        initial |= {
-            "assessed_on": timezone.localdate().isoformat(),
-            "assessor": user.get_full_name() or user.get_username(),
-        }
-        return initial
+        return super().get_initial() | new_check_initial(previous=current, user=self.request.user)
 
     def save(self, form):
         assessment_create(

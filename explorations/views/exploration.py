@@ -76,7 +76,7 @@ class ExplorationCreateView(ExplorationReaderMixin, View):
     template_name = "explorations/create.html"
 
     def get(self, request):
-        return TemplateResponse(request, self.template_name, {"form": ExplorationCreateForm()})
+        return TemplateResponse(request, self.template_name, self.context(ExplorationCreateForm()))
 
     def post(self, request):
         form = ExplorationCreateForm(request.POST)
@@ -96,4 +96,7 @@ class ExplorationCreateView(ExplorationReaderMixin, View):
             else:
                 messages.success(request, _("De verkenning is aangemaakt."))
                 return HttpResponseRedirect(exploration.get_absolute_url())
-        return TemplateResponse(request, self.template_name, {"form": form})
+        return TemplateResponse(request, self.template_name, self.context(form))
+
+    def context(self, form) -> dict:
+        return {"form": form, "municipality_names": form.fields["partners"].lookup.names()}

@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
-from assessments.forms import AssessmentForm
+from assessments.forms import AssessmentForm, new_check_initial
+from assessments.models import Assessment
 from explorations.forms import (
     CriterionFormSet,
     MatrixForm,
@@ -203,7 +204,12 @@ class ExplorationCheckCreateView(ExplorationEditMixin):
     template_name = "explorations/check_form.html"
 
     def get(self, request, slug):
-        return self.render(form=AssessmentForm(initial={"version": self.exploration.version}))
+        """The form starts from the exploration's current check, like a case's new check."""
+        previous = Assessment.objects.filter(exploration=self.exploration).newest_first().first()
+        initial = new_check_initial(previous=previous, user=request.user) | {
+            "version": self.exploration.version
+        }
+        return self.render(form=AssessmentForm(initial=initial))
 
     def post(self, request, slug):
         form = AssessmentForm(request.POST, initial=self.current_version())
