@@ -26,9 +26,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from assessments.analysis import analyse
-from assessments.case_pdf import check_part, check_texts, overview_cells, overview_headers, with_current_check
+from assessments.case_pdf import check_part, check_texts, overview_cells, overview_headers
 from assessments.charts import with_charts
 from assessments.choices import Criterion, Rating
+from assessments.current import with_current_check
 from assessments.models import Assessment
 from assessments.templatetags.checks import traffic_light
 from cases.hooks import (

@@ -3,15 +3,12 @@ cases.hooks (DOSSIER_PDF_PARTS, REPORT_OVERVIEW_COLUMNS) by AssessmentsConfig.re
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
-
 from assessments.choices import Criterion, Rating
+from assessments.current import current_check
 from assessments.models import Assessment
 from cases.pdf.documents import RatingCell, source_text
 from core.dates import format_partial_date
 from core.pdf.text import normalize_text
-
-CURRENT_LIST = "current_assessment_list"
 
 
 @dataclass(frozen=True)
@@ -40,19 +37,6 @@ def rating_cell(value: str | None) -> RatingCell:
     if not value:
         return RatingCell("", "—")
     return RatingCell(value, str(Rating(value).label))
-
-
-def with_current_check(queryset: QuerySet) -> QuerySet:
-    """Prefetch each case's current check (with its source) for many dossiers at once."""
-    current = Assessment.objects.current().select_related("source")
-    return queryset.prefetch_related(Prefetch("assessments", queryset=current, to_attr=CURRENT_LIST))
-
-
-def current_check(case) -> Assessment | None:
-    """The case's current check: prefetched by `with_current_check`, else read on its own."""
-    if hasattr(case, CURRENT_LIST):
-        return next(iter(getattr(case, CURRENT_LIST)), None)
-    return Assessment.objects.select_related("source").current_of(case)
 
 
 def check_view(assessment: Assessment | None) -> CheckView | None:

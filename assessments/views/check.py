@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from assessments.current import current_check
 from assessments.forms import AssessmentForm
 from assessments.models import Assessment
 from assessments.services import ASSESSMENT_FIELDS, assessment_create, assessment_update
@@ -113,7 +114,7 @@ class AssessmentCreateView(AssessmentEditMixin):
     def get_initial(self):
         """A new check starts from the current one: today, this advisor, its ratings and answers."""
         initial = super().get_initial()
-        current = Assessment.objects.current_of(self.case)
+        current = current_check(self.case)
         if current:
             initial |= {name: getattr(current, name) for name in ASSESSMENT_FIELDS}
         user = self.request.user
