@@ -26,8 +26,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from assessments.analysis import analyse
+from assessments.case_pdf import check_part, check_texts, overview_cells, overview_headers
 from assessments.charts import with_charts
 from assessments.choices import Criterion, Rating
+from assessments.current import with_current_check
 from assessments.models import Assessment
 from assessments.templatetags.checks import traffic_light
 from cases.hooks import (
@@ -38,10 +40,14 @@ from cases.hooks import (
     CASE_LIST_ANNOTATIONS,
     CASE_LIST_COLUMNS,
     CASE_SEARCH_TEXTS,
+    DOSSIER_PDF_PARTS,
+    REPORT_OVERVIEW_COLUMNS,
     REPORT_SECTIONS,
+    DossierPdfPart,
     FilterGroup,
     HistorySource,
     ListColumn,
+    OverviewColumns,
 )
 from core.dates import format_partial_date
 from core.registry import PageSection
@@ -187,3 +193,12 @@ def case_extensions_register() -> None:
         HistorySource(model=Assessment, records=check_history, subject=check_subject)
     )
     REPORT_SECTIONS.register(PageSection("assessments/pdf/analysis.html", analysis_context))
+    DOSSIER_PDF_PARTS.register(
+        DossierPdfPart(
+            template="assessments/pdf/dossier_check.html",
+            context=check_part,
+            prefetch=with_current_check,
+            texts=check_texts,
+        )
+    )
+    REPORT_OVERVIEW_COLUMNS.register(OverviewColumns(headers=overview_headers, cells=overview_cells))

@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from assessments.choices import QUESTIONS, Criterion, Rating
-from assessments.models import Assessment
+from assessments.current import current_check, with_current_check
 from cases.models import Case
 from core.dates import format_partial_date, format_period
 
@@ -78,13 +78,7 @@ def case_candidates(*, find: str, chosen: list[str]) -> list[Case]:
 
 def compare_queryset() -> QuerySet:
     """Cases with participants and their current check (three queries in all)."""
-    return Case.objects.with_participants().prefetch_related(
-        Prefetch(
-            "assessments",
-            queryset=Assessment.objects.current().select_related("source"),
-            to_attr="current_check_list",
-        )
-    )
+    return with_current_check(Case.objects.with_participants())
 
 
 def cases_in_order(slugs: list[str]) -> list[Case]:
@@ -132,7 +126,7 @@ def fact_rows(cases: list[Case]) -> list[FactRow]:
 
 def criterion_rows(cases: list[Case]) -> list[CriterionRow]:
     """Per criterion the rating and verbatim answer of each case's current check."""
-    checks = [next(iter(case.current_check_list), None) for case in cases]
+    checks = [current_check(case) for case in cases]
     rows = []
     for criterion in Criterion:
         cells = []
@@ -153,7 +147,7 @@ def check_dates(cases: list[Case]) -> list[str]:
     """The date and assessor of each case's current check."""
     dates = []
     for case in cases:
-        check = next(iter(case.current_check_list), None)
+        check = current_check(case)
         dates.append(f"{format_partial_date(check.assessed_on)}, {check.assessor}" if check else "—")
     return dates
 

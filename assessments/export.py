@@ -16,7 +16,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -24,7 +24,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from assessments.choices import Criterion, Rating
-from assessments.models import Assessment
+from assessments.current import current_check, with_current_check
 from core.dates import parse_partial_date
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -34,9 +34,7 @@ CSV_BOM = "\ufeff"
 
 def export_queryset(queryset: QuerySet) -> QuerySet:
     """The selection with what a row needs: participants and the current check (three queries)."""
-    return queryset.with_participants().prefetch_related(
-        Prefetch("assessments", queryset=Assessment.objects.current(), to_attr="current_check_list")
-    )
+    return with_current_check(queryset.with_participants())
 
 
 def headers() -> list[str]:
@@ -76,7 +74,7 @@ def municipalities_with_roles(case) -> str:
 
 def case_row(case, absolute_url: Callable[[str], str]) -> list:
     """One row of the export; `absolute_url` turns the dossier's path into a full URL."""
-    check = next(iter(case.current_check_list), None)
+    check = current_check(case)
     ratings = []
     for criterion in Criterion.values:
         rating = getattr(check, f"{criterion}_rating", "") if check else ""

@@ -41,15 +41,18 @@ def question_field(criterion: Criterion) -> models.CharField:
     )
 
 
+NEWEST_FIRST = ("-assessed_on", "-id")  # the first of a case's checks in this order is its current one
+
+
 class AssessmentQuerySet(models.QuerySet):
     """Chainable reads of assessments."""
 
     def newest_first(self) -> "AssessmentQuerySet":
-        return self.order_by("-assessed_on", "-id")
+        return self.order_by(*NEWEST_FIRST)
 
     def current(self) -> "AssessmentQuerySet":
         """The latest assessment of every case (PostgreSQL DISTINCT ON); explorations' checks left out."""
-        return self.filter(case__isnull=False).order_by("case_id", "-assessed_on", "-id").distinct("case_id")
+        return self.filter(case__isnull=False).order_by("case_id", *NEWEST_FIRST).distinct("case_id")
 
     def current_of(self, case) -> "Assessment | None":
         """The current (latest) check of one case: the same rule as current() and CurrentCheck."""

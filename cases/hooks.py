@@ -43,6 +43,30 @@ class HistorySource:
     subject: Callable
 
 
+@dataclass(frozen=True)
+class DossierPdfPart:
+    """A part of a case's PDF dossier (and of its section in the selection report) a higher app adds.
+
+    `template` is included after the facts with `part` = `context(case)` and the heading level `h`;
+    `prefetch(queryset)` loads what `context` reads for many cases at once; `texts(case)` are the
+    free texts the part typesets (counted for the budget of rendering while the user waits).
+    """
+
+    template: str
+    context: Callable
+    prefetch: Callable
+    texts: Callable
+
+
+@dataclass(frozen=True)
+class OverviewColumns:
+    """Columns of the selection report's overview table: `headers()` and `cells(case)`, cells with a
+    `value` (for the colour) and a `label`, read from the case list's annotations."""
+
+    headers: Callable
+    cells: Callable
+
+
 # Callables (CaseQuerySet) -> CaseQuerySet that annotate what registered filters and columns read.
 CASE_LIST_ANNOTATIONS = Hook("case_list_annotations")
 # FilterGroup: filters of the case list (and so of the analysis, export and report selection).
@@ -60,3 +84,7 @@ CASE_DETAIL_SECTIONS = Hook("case_detail_sections")
 CASE_HISTORY_SOURCES = Hook("case_history_sources")
 # core.registry.PageSection: parts of the selection report after its overview; `context(cases)`.
 REPORT_SECTIONS = Hook("report_sections")
+# DossierPdfPart: parts of the dossier PDF after its facts, e.g. the current five-point check.
+DOSSIER_PDF_PARTS = Hook("dossier_pdf_parts")
+# OverviewColumns: columns of the selection report's overview after the dossier's own.
+REPORT_OVERVIEW_COLUMNS = Hook("report_overview_columns")

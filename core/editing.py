@@ -4,8 +4,9 @@ form data and the choices left to the user. Glue between forms and the pure `cor
 
 from dataclasses import asdict, dataclass
 
+from django.contrib import messages
 from django.core import signing
-from django.http import QueryDict
+from django.http import HttpResponseRedirect, QueryDict
 from django.utils.translation import gettext as _
 
 from core.client_numbers import MAX_FORMSET_ROWS, management_counts
@@ -146,6 +147,39 @@ def choices_apply(data: QueryDict, choices: list[Choice]) -> tuple[QueryDict, li
         elif decision != "yours":
             undecided.append(number)
     return data, undecided
+
+
+def keyed_choice(key: str, label: str, *, theirs: str, yours: str) -> Choice:
+    """A choice about one posted value: taking the other's version posts `theirs` under `key`."""
+    return Choice(label=label, theirs=theirs, yours=yours, overrides={key: theirs})
+
+
+class ConflictChoicesMixin:
+    """The conflict handling every editor shares: the signed choices posted back are applied before
+    the forms bind, a merge that needs no choice is saved once more, and the choices left open are
+    shown with their signed token. Editors differ only in how they merge (fields, rows, cells)."""
+
+    def posted_choices(self, data: QueryDict) -> tuple[QueryDict, list[Choice], list[int]]:
+        """The posted data with the user's choices applied, the choices and the undecided ones."""
+        choices = choices_read(data.get("choices"))
+        data, undecided = choices_apply(data, choices)
+        if not undecided:
+            data["choices"] = ""
+        return data, choices, undecided
+
+    @staticmethod
+    def choices_context(choices: list[Choice], undecided: list[int] | None = None) -> dict:
+        token = choices_sign(choices) if choices else ""
+        return {"choices": choices, "choices_token": token, "undecided": undecided or []}
+
+    def merged_save(self, save, stale_error: type[Exception], *, done):
+        """Save a merge that needs no choice; if someone saved again meanwhile, ask to try again."""
+        try:
+            save()
+        except stale_error:
+            messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
+            return HttpResponseRedirect(self.request.path)
+        return done()
 
 
 def field_choices(form, merged, theirs: dict[str, str], yours: dict[str, str]) -> list[Choice]:

@@ -8,16 +8,16 @@ mine   = what the editor submitted
 A field only they changed keeps theirs, a field only I changed keeps mine; a field both changed
 differently is a conflict: shown side by side, the editor chooses, nothing is saved until then.
 A conflict is named by the form data key whose value is in dispute; the editor's choice per key
-comes back with the next save (see ConflictChoices).
+comes back with the next save as a signed choice (core.editing.ConflictChoicesMixin).
 """
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext as _
 
 from core.client_numbers import MAX_FORMSET_ROWS, management_counts
+from core.editing import Choice, keyed_choice
 from core.merge import MISSING, canonical, fields_merge
 from explorations.models import VariantScore
 
@@ -87,14 +87,6 @@ def three_way_merge(*, base: dict, mine: dict, theirs: dict, labels: dict) -> Me
     return MergeResult(merged, conflicts, result.theirs_changed)
 
 
-@dataclass
-class KeyedConflict:
-    key: str
-    label: str
-    mine: str
-    theirs: str
-
-
 def _text(value) -> str:
     return "" if value is None else str(value)
 
@@ -115,8 +107,11 @@ def rows_merge(*, exploration, started, model, fields, rows, labels, prefix):
         index = len(merged)
         merged.append({**result.merged, "id": obj.pk})
         conflicts += [
-            KeyedConflict(
-                f"{prefix}-{index}-{c.name}", f"{obj.name}: {c.label}", _text(c.mine), _text(c.theirs)
+            keyed_choice(
+                f"{prefix}-{index}-{c.name}",
+                f"{obj.name}: {c.label}",
+                theirs=_text(c.theirs),
+                yours=_text(c.mine),
             )
             for c in result.conflicts
         ]
@@ -147,33 +142,11 @@ def formset_data(prefix: str, rows: list[dict], fields: list[str]) -> dict:
 def cells_merge(*, base: dict, mine: dict, theirs: dict, labels: dict):
     """Merge matrix cells {data key: value}: (merged values, conflicts)."""
     result = three_way_merge(base=base, mine=mine, theirs=theirs, labels=labels)
-    conflicts = [KeyedConflict(c.name, c.label, _text(c.mine), _text(c.theirs)) for c in result.conflicts]
+    conflicts: list[Choice] = [
+        keyed_choice(c.name, str(c.label), theirs=_text(c.theirs), yours=_text(c.mine))
+        for c in result.conflicts
+    ]
     return result.merged, conflicts
-
-
-class ConflictChoices:
-    """The conflicts shown last time (a hidden field) and the editor's choice per conflict."""
-
-    def __init__(self, data):
-        try:
-            items = json.loads(data.get("conflicts") or "[]")
-            self.conflicts = [KeyedConflict(**item) for item in items]
-        except (TypeError, ValueError):
-            self.conflicts = []
-        self.chosen = {c.key: data.get(f"keep__{c.key}") for c in self.conflicts}
-        self.missing = [key for key, choice in self.chosen.items() if choice not in ("mine", "theirs")]
-
-    @staticmethod
-    def payload(conflicts: list[KeyedConflict]) -> str:
-        return json.dumps([asdict(c) for c in conflicts])
-
-    def applied(self, data):
-        """The submitted data with each conflict settled as chosen."""
-        data = data.copy()
-        for conflict in self.conflicts:
-            if self.chosen[conflict.key] == "theirs":
-                data[conflict.key] = conflict.theirs
-        return data
 
 
 def vanished_dropped(data, *, prefix: str, model, exploration) -> tuple[object, list[str]]:

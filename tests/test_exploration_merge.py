@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from core.roles import ADVISEUR
 from explorations.merge import formset_data
@@ -90,17 +91,37 @@ def test_a_framework_field_both_changed_waits_for_a_choice(two_advisors, framewo
         framework, 1, rows(pre, PRE, Draagvlak={"motivation": "Mijn tekst."}), rows(crit, CRIT)
     )
     response = second.post(url, mine)
-    page = response.content.decode()
+    page = strip_tags(response.content.decode())  # the text as read: diff marks split words
     assert response.status_code == 200 and "Mijn tekst." in page and "Hun tekst." in page
     assert framework.preconditions.get().motivation == "Hun tekst."
     retry = framework_post(
         framework, 2, rows(pre, PRE, Draagvlak={"motivation": "Mijn tekst."}), rows(crit, CRIT),
-        conflicts=response.context["conflicts_payload"],
+        choices=response.context["choices_token"],
     )  # fmt: skip
     assert "Kies bij elk veld" in second.post(url, retry).content.decode()
     assert framework.preconditions.get().motivation == "Hun tekst."
-    assert second.post(url, {**retry, "keep__pre-0-motivation": "mine"}).status_code == 302
+    assert second.post(url, {**retry, "resolve-0": "yours"}).status_code == 302
     assert framework.preconditions.get().motivation == "Mijn tekst."
+
+
+def test_a_forged_choice_writes_nothing(two_advisors, framework):
+    """Choices come back signed: a hand-made one (as the old JSON field allowed) is ignored."""
+    second = two_advisors[1]
+    url = reverse("exploration-framework", args=[framework.slug])
+    pre, crit = list(framework.preconditions.all()), list(framework.criteria.all())
+    forged = (
+        '[{"label": "x", "theirs": "Vervalst.", "yours": "", "overrides": {"pre-0-motivation": "Vervalst."}}]'
+    )
+    response = second.post(
+        url,
+        {
+            **framework_post(framework, 1, rows(pre, PRE), rows(crit, CRIT)),
+            "choices": forged,
+            "resolve-0": "theirs",
+        },
+    )
+    assert response.status_code == 302
+    assert framework.preconditions.get().motivation != "Vervalst."
 
 
 def test_a_row_the_colleague_deleted_is_named(two_advisors, framework):
@@ -150,17 +171,17 @@ def test_a_matrix_cell_both_changed_waits_for_a_choice(two_advisors, matrix):
     url = reverse("exploration-matrix", args=[exploration.slug])
     first.post(url, cells(1, **{f"score_{a}": "+", f"motivation_{a}": "Hun reden."}))
     response = second.post(url, cells(1, **{f"score_{a}": "+", f"motivation_{a}": "Mijn reden."}))
-    page = response.content.decode()
+    page = strip_tags(response.content.decode())  # the text as read: diff marks split words
     assert response.status_code == 200 and "Mijn reden." in page and "Hun reden." in page
     assert VariantScore.objects.get().motivation == "Hun reden."
     retry = cells(
         2,
-        conflicts=response.context["conflicts_payload"],
+        choices=response.context["choices_token"],
         **{f"score_{a}": "+", f"motivation_{a}": "Mijn reden."},
     )
     assert "Kies bij elk veld" in second.post(url, retry).content.decode()
     assert VariantScore.objects.get().motivation == "Hun reden."
-    assert second.post(url, {**retry, f"keep__motivation_{a}": "mine"}).status_code == 302
+    assert second.post(url, {**retry, "resolve-0": "yours"}).status_code == 302
     assert VariantScore.objects.get().motivation == "Mijn reden."
     assert exploration.history.count() >= 3
 
@@ -197,13 +218,13 @@ def test_a_check_field_both_changed_waits_for_a_choice(two_advisors, check):
     url = reverse("exploration-check-edit", args=[exploration.slug, check.pk])
     first.post(url, check_post(check, 1, note="Hun notitie."))
     response = second.post(url, check_post(check, 1, note="Mijn notitie."))
-    page = response.content.decode()
+    page = strip_tags(response.content.decode())  # the text as read: diff marks split words
     assert response.status_code == 200 and "Mijn notitie." in page and "Hun notitie." in page
     check.refresh_from_db()
     assert check.note == "Hun notitie."
-    retry = check_post(check, 2, note="Mijn notitie.", conflicts=response.context["conflicts_payload"])
+    retry = check_post(check, 2, note="Mijn notitie.", choices=response.context["choices_token"])
     assert "Kies bij elk veld" in second.post(url, retry).content.decode()
-    assert second.post(url, {**retry, "keep__note": "mine"}).status_code == 302
+    assert second.post(url, {**retry, "resolve-0": "yours"}).status_code == 302
     check.refresh_from_db()
     assert check.note == "Mijn notitie."
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from assessments.current import current_check
 from assessments.forms import AssessmentForm, new_check_initial
 from assessments.models import Assessment
 from assessments.services import ASSESSMENT_FIELDS, assessment_create, assessment_update
@@ -14,8 +15,7 @@ from cases.models import Case
 from cases.permissions import ReaderRequiredMixin
 from cases.services import StaleDossierError
 from core.editing import (
-    choices_apply,
-    choices_read,
+    ConflictChoicesMixin,
     choices_sign,
     field_choices,
     instance_values,
@@ -26,7 +26,7 @@ from core.editing import (
 from core.merge import canonical_values, fields_merge
 
 
-class AssessmentEditMixin(ReaderRequiredMixin, FormView):
+class AssessmentEditMixin(ConflictChoicesMixin, ReaderRequiredMixin, FormView):
     """Record a new five-point check or correct one, guarded by the dossier's version."""
 
     template_name = "assessments/assessment_form.html"
@@ -45,10 +45,7 @@ class AssessmentEditMixin(ReaderRequiredMixin, FormView):
         kwargs = super().get_form_kwargs()
         kwargs["instance"] = self.assessment
         if "data" in kwargs:
-            self.choices = choices_read(kwargs["data"].get("choices"))
-            kwargs["data"], self.undecided = choices_apply(kwargs["data"], self.choices)
-            if not self.undecided:
-                kwargs["data"]["choices"] = ""
+            kwargs["data"], self.choices, self.undecided = self.posted_choices(kwargs["data"])
         return kwargs
 
     def get_initial(self):
@@ -115,7 +112,7 @@ class AssessmentCreateView(AssessmentEditMixin):
 
     def get_initial(self):
         """A new check starts from the current one: today, this advisor, its ratings and answers."""
-        current = Assessment.objects.current_of(self.case)
+        current = current_check(self.case)
         return super().get_initial() | new_check_initial(previous=current, user=self.request.user)
 
     def save(self, form):

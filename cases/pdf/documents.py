@@ -9,12 +9,10 @@ from dataclasses import dataclass, field
 
 from django.utils import formats, timezone
 
-from assessments.choices import Criterion, Rating
-from assessments.models import Assessment
 from cases.choices import ParticipationRole
-from cases.hooks import REPORT_SECTIONS
+from cases.hooks import DOSSIER_PDF_PARTS, REPORT_OVERVIEW_COLUMNS, REPORT_SECTIONS
 from cases.models import Case, Event, Participation, Source
-from cases.pdf.queries import current_assessment, with_pdf_relations  # noqa: F401  (imported from here too)
+from cases.pdf.queries import with_pdf_relations  # noqa: F401  (imported from here too)
 from core.dates import format_partial_date, format_period
 from core.pdf.text import normalize_text
 
@@ -27,27 +25,6 @@ class RatingCell:
 
     value: str
     label: str
-
-
-@dataclass(frozen=True)
-class CriterionRow:
-    """One line of the five-point check table."""
-
-    label: str
-    question: str
-    rating: RatingCell
-    answer: str
-
-
-@dataclass(frozen=True)
-class CheckView:
-    """The current five-point check of a case."""
-
-    assessed_on: str
-    assessor: str
-    source: str
-    note: str
-    rows: list[CriterionRow]
 
 
 @dataclass(frozen=True)
@@ -66,7 +43,7 @@ class CaseDossier:
     municipalities: str
     period: str
     facts: list[tuple[str, str]]
-    check: CheckView | None
+    parts: list[tuple[str, object]]
     title: str = ""
     summary: str = ""
     lessons: str = ""
@@ -81,13 +58,6 @@ class CaseDossier:
 def date_in_words(value: datetime.date) -> str:
     """A full date in the active language: "22 november 2026"."""
     return formats.date_format(value, "j F Y")
-
-
-def rating_cell(value: str | None) -> RatingCell:
-    """A rating value as a cell; "—" when the case has no check yet."""
-    if not value:
-        return RatingCell("", "—")
-    return RatingCell(value, str(Rating(value).label))
 
 
 def source_text(source: Source | None) -> str:
@@ -126,28 +96,6 @@ def municipality_names(participations: list[Participation]) -> str:
 def mentioned_names(participations: list[Participation]) -> str:
     """The municipalities the story only mentions, joined."""
     return ", ".join(p.municipality.name for p in participations if p.role == ParticipationRole.MENTIONED)
-
-
-def check_view(assessment: Assessment | None) -> CheckView | None:
-    """The five-point check as table rows, answers verbatim."""
-    if assessment is None:
-        return None
-    rows = [
-        CriterionRow(
-            label=str(item["criterion"].label),
-            question=str(item["question"]),
-            rating=rating_cell(item["rating"]),
-            answer=normalize_text(item["answer"]),
-        )
-        for item in assessment.criteria()
-    ]
-    return CheckView(
-        assessed_on=format_partial_date(assessment.assessed_on),
-        assessor=assessment.assessor,
-        source=source_text(assessment.source),
-        note=normalize_text(assessment.note),
-        rows=rows,
-    )
 
 
 def event_rows(events: list[Event]) -> list[dict]:
@@ -206,8 +154,9 @@ def provenance_text(case: Case) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def case_dossier(case: Case, assessment: Assessment | None) -> CaseDossier:
-    """The PDF view of a case loaded with `with_pdf_relations` and its current assessment."""
+def case_dossier(case: Case) -> CaseDossier:
+    """The PDF view of a case loaded with `with_pdf_relations`, with the parts higher apps register
+    (cases.hooks.DOSSIER_PDF_PARTS: the current five-point check)."""
     participations = list(case.participations.all())
     municipalities = municipality_names(participations)
     period = case_period(case)
@@ -216,7 +165,7 @@ def case_dossier(case: Case, assessment: Assessment | None) -> CaseDossier:
         municipalities=municipalities,
         period=period,
         facts=case_facts(case, municipalities, period, mentioned_names(participations)),
-        check=check_view(assessment),
+        parts=[(part.template, part.context(case)) for part in DOSSIER_PDF_PARTS],
         title=normalize_text(case.title),
         summary=normalize_text(case.summary),
         lessons=normalize_text(case.lessons),
@@ -232,7 +181,7 @@ def case_dossier(case: Case, assessment: Assessment | None) -> CaseDossier:
 def dossier_context(case: Case, *, now: datetime.datetime | None = None) -> dict:
     """Template context of the dossier PDF of one case."""
     now = now or timezone.localtime()
-    dossier = case_dossier(case, current_assessment(case))
+    dossier = case_dossier(case)
     return {
         "document_title": f"Dossier {case.title}",
         "description": "Dossier van een ambtelijke samenwerking van gemeenten, met de vijfpuntscheck.",
@@ -244,16 +193,16 @@ def dossier_context(case: Case, *, now: datetime.datetime | None = None) -> dict
 
 
 def report_row(case: Case) -> dict:
-    """A line of the report's overview table: the case, its municipalities, the five current ratings.
+    """A line of the report's overview table: the case, its municipalities and the registered
+    columns (cases.hooks.REPORT_OVERVIEW_COLUMNS: the five current ratings).
 
     `case` comes from a queryset with `with_list_annotations()` and `with_participants()`.
     """
-    ratings = [getattr(case, f"current_{criterion}", None) for criterion in Criterion.values]
     return {
         "case": case,
         "title": normalize_text(case.title),
         "municipalities": municipality_names(list(case.participations.all())),
-        "ratings": [rating_cell(rating) for rating in ratings],
+        "ratings": [cell for columns in REPORT_OVERVIEW_COLUMNS for cell in columns.cells(case)],
     }
 
 
@@ -276,7 +225,7 @@ def report_context(filterset, *, now: datetime.datetime | None = None) -> dict:
         "generated_at": now,
         "generated_on": date_in_words(now.date()),
         "filters": filterset.active_filters(),
-        "criteria": [str(criterion.label) for criterion in Criterion],
+        "criteria": [header for columns in REPORT_OVERVIEW_COLUMNS for header in columns.headers()],
         "rows": rows,
         "count": len(rows),
         "report_sections": [section.template for section in sections],

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
+from cases.hooks import DOSSIER_PDF_PARTS
 from cases.models import Case
-from cases.pdf.documents import current_assessment
 
 
 def dossier_text_size(case: Case) -> int:
@@ -14,9 +14,7 @@ def dossier_text_size(case: Case) -> int:
     texts = [case.title, case.summary, case.lessons, case.source_notes]
     texts += [participation.note for participation in case.participations.all()]
     texts += [event.description for event in case.events.all()]
-    assessment = current_assessment(case)
-    if assessment is not None:
-        texts += [item["answer"] for item in assessment.criteria()] + [assessment.note]
+    texts += [text for part in DOSSIER_PDF_PARTS for text in part.texts(case)]
     return sum(len(text or "") for text in texts)
 
 

@@ -1,28 +1,19 @@
-"""Loading what the council PDFs show: the related rows of a case and its current check."""
+"""Loading what the council PDFs show: the related rows of a case and the registered parts."""
 
 from django.db.models import Prefetch, QuerySet
 
-from assessments.models import Assessment
-from cases.models import Case, Event
+from cases.hooks import DOSSIER_PDF_PARTS
+from cases.models import Event
 
 
-def with_pdf_relations(queryset: QuerySet, *, current_assessments: bool = False) -> QuerySet:
-    """Load what the PDF shows besides participations (which `with_participants` loads)."""
+def with_pdf_relations(queryset: QuerySet, *, parts_prefetched: bool = False) -> QuerySet:
+    """Load what the PDF shows besides participations (which `with_participants` loads); with
+    `parts_prefetched`, also what the registered parts read (for many dossiers at once)."""
     queryset = queryset.select_related("provenance_source").prefetch_related(
         Prefetch("events", queryset=Event.objects.select_related("source").order_by("date", "id")),
         "sources",
     )
-    if current_assessments:
-        queryset = queryset.prefetch_related(
-            Prefetch(
-                "assessments",
-                queryset=Assessment.objects.current().select_related("source"),
-                to_attr="current_assessment_list",
-            )
-        )
+    if parts_prefetched:
+        for part in DOSSIER_PDF_PARTS:
+            queryset = part.prefetch(queryset)
     return queryset
-
-
-def current_assessment(case: Case) -> Assessment | None:
-    """The case's current check: the latest by date, then by id."""
-    return Assessment.objects.filter(case=case).select_related("source").newest_first().first()

@@ -78,7 +78,7 @@ def _render_overview(context: dict, folder: Path, url_fetcher) -> dict[Path, int
 
 def _render_sections(ids: list[int], folder: Path, first_page: int, now, url_fetcher, progress) -> list[int]:
     """Render the sections of the cases `ids` to `folder`/<case id>.pdf; return their page counts."""
-    cases = with_pdf_relations(Case.objects.with_participants(), current_assessments=True)
+    cases = with_pdf_relations(Case.objects.with_participants(), parts_prefetched=True)
     counts = []
     for case_id in ids:
         context = report_section_context(cases.get(pk=case_id), now=now, first_page=first_page + sum(counts))

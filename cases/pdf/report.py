@@ -9,9 +9,9 @@ from cases.pdf.documents import AUTHOR, case_dossier, date_in_words
 def report_section_context(case: Case, *, now: datetime.datetime, first_page: int) -> dict:
     """Template context of one case's section of the report, starting on page `first_page`.
 
-    `case` is loaded with `with_pdf_relations(..., current_assessments=True)`.
+    `case` is loaded with `with_pdf_relations(..., parts_prefetched=True)`.
     """
-    dossier = case_dossier(case, next(iter(case.current_assessment_list), None))
+    dossier = case_dossier(case)
     return {
         "document_title": "Selectie van casussen",
         "description": f"Dossier {dossier.title}",

@@ -32,8 +32,7 @@ from cases.services import (
     municipality_create,
 )
 from core.editing import (
-    choices_apply,
-    choices_read,
+    ConflictChoicesMixin,
     choices_sign,
     field_choices,
     formset_detach_vanished,
@@ -68,7 +67,7 @@ def editor_snapshot(case: Case, participants, events) -> dict:
     }
 
 
-class CaseEditMixin(ReaderRequiredMixin):
+class CaseEditMixin(ConflictChoicesMixin, ReaderRequiredMixin):
     """The dossier editor: the case form with participant and event formsets."""
 
     template_name = "cases/case_form.html"
@@ -91,10 +90,7 @@ class CaseEditMixin(ReaderRequiredMixin):
         return self.render(form, participants, events)
 
     def post(self, request, *args, **kwargs):
-        choices = choices_read(request.POST.get("choices"))
-        data, undecided = choices_apply(request.POST, choices)
-        if not undecided:
-            data["choices"] = ""
+        data, choices, undecided = self.posted_choices(request.POST)
         data, detached = self.detach_vanished_rows(data)
         form, participants, events = self.forms(data)
         if undecided:

@@ -2,17 +2,14 @@
 
 from functools import cached_property
 
-from django.contrib import messages
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from assessments.forms import AssessmentForm
 from assessments.models import Assessment
+from core.editing import ConflictChoicesMixin, keyed_choice
 from explorations.merge import (
     MISSING,
-    ConflictChoices,
-    KeyedConflict,
     instance_state,
     next_version_started,
     part_state_at,
@@ -23,7 +20,7 @@ from explorations.services.review import CHECK_FIELDS, exploration_assessment_up
 from explorations.views.edit import ExplorationEditMixin
 
 
-class ExplorationCheckUpdateView(ExplorationEditMixin):
+class ExplorationCheckUpdateView(ConflictChoicesMixin, ExplorationEditMixin):
     """Correct ("corrigeren") a recorded check; guarded by the exploration's version."""
 
     permission_required = ("explorations.change_exploration", "assessments.change_assessment")
@@ -38,13 +35,10 @@ class ExplorationCheckUpdateView(ExplorationEditMixin):
         return self.render(form=form, assessment=self.assessment)
 
     def post(self, request, slug, pk):
-        choices = ConflictChoices(request.POST)
-        if choices.missing:
-            form = AssessmentForm(request.POST, instance=self.assessment, initial=self.current_version())
-            return self.render_choices(form, choices.conflicts, choose_error=True)
-        form = AssessmentForm(
-            choices.applied(request.POST), instance=self.assessment, initial=self.current_version()
-        )
+        data, choices, undecided = self.posted_choices(request.POST)
+        form = AssessmentForm(data, instance=self.assessment, initial=self.current_version())
+        if undecided:
+            return self.render_choices(form, choices, undecided)
         if not form.is_valid():
             return self.render(form=form, assessment=self.assessment)
         try:
@@ -75,17 +69,22 @@ class ExplorationCheckUpdateView(ExplorationEditMixin):
             labels={name: form.fields[name].label for name in CHECK_FIELDS},
         )
         if not result.conflicts:
-            try:
-                self.save(fresh.version, result.merged)
-            except StaleExplorationError:
-                messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
-                return HttpResponseRedirect(self.request.path)
-            return self.done(
-                _("De vijfpuntscheck is gecorrigeerd en samengevoegd met de wijzigingen van een collega."),
+            message = _(
+                "De vijfpuntscheck is gecorrigeerd en samengevoegd met de wijzigingen van een collega."
+            )
+            return self.merged_save(
+                lambda: self.save(fresh.version, result.merged),
+                StaleExplorationError,
+                done=lambda: self.done(message),
             )
         shown = AssessmentForm(instance=current)
         conflicts = [
-            KeyedConflict(c.name, str(c.label), self.as_input(form, c.name), self.as_input(shown, c.name))
+            keyed_choice(
+                c.name,
+                str(c.label),
+                theirs=self.as_input(shown, c.name),
+                yours=self.as_input(form, c.name),
+            )
             for c in result.conflicts
         ]
         merged = AssessmentForm(instance=current, initial={**result.merged, "version": fresh.version})
@@ -98,8 +97,5 @@ class ExplorationCheckUpdateView(ExplorationEditMixin):
         value = field.field.prepare_value(field.value())
         return "" if value is None else str(value)
 
-    def render_choices(self, form, conflicts, **extra):
-        payload = ConflictChoices.payload(conflicts)
-        return self.render(
-            form=form, assessment=self.assessment, conflicts=conflicts, conflicts_payload=payload, **extra
-        )
+    def render_choices(self, form, choices, undecided=None):
+        return self.render(form=form, assessment=self.assessment, **self.choices_context(choices, undecided))

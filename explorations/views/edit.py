@@ -14,6 +14,7 @@ from django.views import View
 
 from cases.models import Case
 from core.client_numbers import VERSION_ERROR
+from core.editing import ConflictChoicesMixin
 from explorations.choices import PinDecision
 from explorations.forms import ExplorationForm, VariantForm, VersionForm
 from explorations.merge import (
@@ -90,7 +91,7 @@ def conflicts_shown(form, conflicts) -> list[dict]:
     ]
 
 
-class MergeMixin:
+class MergeMixin(ConflictChoicesMixin):
     """After a StaleExplorationError: merge field by field; save when nothing conflicts, else show both."""
 
     def merge(self, form, stale: StaleExplorationError, *, base: dict | None, theirs: dict, save, rebuild):
@@ -101,11 +102,6 @@ class MergeMixin:
         )
         fresh = stale.exploration
         if not result.conflicts:
-            try:
-                save(fresh.version, result.merged)
-            except StaleExplorationError:
-                messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
-                return HttpResponseRedirect(self.request.path)
             message = _("De verkenning is opgeslagen en samengevoegd met de wijzigingen van een collega.")
             taken = ", ".join(str(labels[name]) for name in result.taken_from_them)
             if taken:
@@ -113,7 +109,11 @@ class MergeMixin:
                     "message": message,
                     "fields": taken,
                 }
-            return self.done(message)
+            return self.merged_save(
+                lambda: save(fresh.version, result.merged),
+                StaleExplorationError,
+                done=lambda: self.done(message),
+            )
         names = [conflict.name for conflict in result.conflicts]
         merged_form = rebuild(
             {**result.merged, "version": fresh.version, "conflicts": ",".join(names)}, names

@@ -1,11 +1,10 @@
 """Pages for the toetsingskader, the matrix and the five-point check of an exploration."""
 
-from django.contrib import messages
-from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from assessments.forms import AssessmentForm, new_check_initial
 from assessments.models import Assessment
+from core.editing import ConflictChoicesMixin
 from explorations.forms import (
     CriterionFormSet,
     MatrixForm,
@@ -15,7 +14,6 @@ from explorations.forms import (
     formset_rows,
 )
 from explorations.merge import (
-    ConflictChoices,
     cells_at,
     cells_merge,
     formset_data,
@@ -32,7 +30,7 @@ from explorations.services.review import exploration_assessment_create, matrix_u
 from explorations.views.edit import ExplorationEditMixin, _with_version
 
 
-class FrameworkUpdateView(ExplorationEditMixin):
+class FrameworkUpdateView(ConflictChoicesMixin, ExplorationEditMixin):
     """The toetsingskader: preconditions (judged), criteria (weighted) and points to work out."""
 
     template_name = "explorations/framework.html"
@@ -49,10 +47,10 @@ class FrameworkUpdateView(ExplorationEditMixin):
         return self.render_forms(*self.forms())
 
     def post(self, request, slug):
-        choices = ConflictChoices(request.POST)
-        if choices.missing:
-            return self.render_forms(*self.forms(request.POST), choices=choices, choose_error=True)
-        data, gone = choices.applied(request.POST), []
+        data, choices, undecided = self.posted_choices(request.POST)
+        if undecided:
+            return self.render_forms(*self.forms(data), **self.choices_context(choices, undecided))
+        gone = []
         for part in FRAMEWORK_PARTS:
             data, named = vanished_dropped(
                 data, prefix=part.framework_prefix, model=part.model, exploration=self.exploration
@@ -98,28 +96,18 @@ class FrameworkUpdateView(ExplorationEditMixin):
             notes += named
             data.update(formset_data(formset.prefix, rows, fields))
         if not conflicts:
-            try:
-                self.save(fresh.version, *merged)
-            except StaleExplorationError:
-                messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
-                return HttpResponseRedirect(self.request.path)
             message = _(
                 "Het toetsingskader is opgeslagen en samengevoegd met de wijzigingen van een collega."
             )
-            return self.done(" ".join([message, *notes]))
-        self.exploration = fresh
-        return self.render_forms(
-            *self.forms(data),
-            conflicts=conflicts,
-            conflicts_payload=ConflictChoices.payload(conflicts),
-            notes=notes,
-        )
-
-    def render_forms(self, version, pre, crit, point, choices=None, **extra):
-        if choices is not None:
-            extra.update(
-                conflicts=choices.conflicts, conflicts_payload=ConflictChoices.payload(choices.conflicts)
+            return self.merged_save(
+                lambda: self.save(fresh.version, *merged),
+                StaleExplorationError,
+                done=lambda: self.done(" ".join([message, *notes])),
             )
+        self.exploration = fresh
+        return self.render_forms(*self.forms(data), notes=notes, **self.choices_context(conflicts))
+
+    def render_forms(self, version, pre, crit, point, **extra):
         formsets = [
             (_("Randvoorwaarden (stap 2)"), pre),
             (_("Criteria (stap 3)"), crit),
@@ -128,7 +116,7 @@ class FrameworkUpdateView(ExplorationEditMixin):
         return self.render(version=version, formsets=formsets, **extra)
 
 
-class MatrixUpdateView(ExplorationEditMixin):
+class MatrixUpdateView(ConflictChoicesMixin, ExplorationEditMixin):
     """Score the variants on the criteria, with a motivation per cell."""
 
     template_name = "explorations/matrix.html"
@@ -146,10 +134,10 @@ class MatrixUpdateView(ExplorationEditMixin):
         return self.render(form=self.form())
 
     def post(self, request, slug):
-        choices = ConflictChoices(request.POST)
-        if choices.missing:
-            return self.render_choices(self.form(request.POST), choices.conflicts, choose_error=True)
-        form = self.form(choices.applied(request.POST))
+        data, choices, undecided = self.posted_choices(request.POST)
+        form = self.form(data)
+        if undecided:
+            return self.render(form=form, **self.choices_context(choices, undecided))
         if not form.is_valid():
             return self.render(form=form)
         try:
@@ -182,19 +170,13 @@ class MatrixUpdateView(ExplorationEditMixin):
         )
         merged_form = self.form({**merged, "version": fresh.version})
         if not conflicts and merged_form.is_valid():
-            try:
-                self.save(fresh.version, merged_form)
-            except StaleExplorationError:
-                messages.error(self.request, _("Er werd opnieuw tegelijk opgeslagen; probeer het nog eens."))
-                return HttpResponseRedirect(self.request.path)
-            return self.done(
-                _("De vergelijking is opgeslagen en samengevoegd met de wijzigingen van een collega."),
+            message = _("De vergelijking is opgeslagen en samengevoegd met de wijzigingen van een collega.")
+            return self.merged_save(
+                lambda: self.save(fresh.version, merged_form),
+                StaleExplorationError,
+                done=lambda: self.done(message),
             )
-        return self.render_choices(merged_form, conflicts)
-
-    def render_choices(self, form, conflicts, **extra):
-        payload = ConflictChoices.payload(conflicts)
-        return self.render(form=form, conflicts=conflicts, conflicts_payload=payload, **extra)
+        return self.render(form=merged_form, **self.choices_context(conflicts))
 
 
 class ExplorationCheckCreateView(ExplorationEditMixin):
