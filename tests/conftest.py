@@ -1,5 +1,7 @@
 """Shared pytest fixtures."""
 
+import os
+import shutil
 from io import StringIO
 
 import pytest
@@ -89,3 +91,53 @@ def seed_explorations(seed_cases, django_db_blocker):
     with django_db_blocker.unblock():
         Exploration.objects.all().delete()
         Exploration.history.all().delete()
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# The Playwright sync API runs an event loop in this thread; the ORM calls in these tests are
+# ordinary synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium through Playwright; skipped without it, except on CI."""
+    if not os.path.exists(CHROMIUM):
+        message = (
+            f"Chromium not found at {CHROMIUM}: install Debian's chromium package (make test does as root)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh Dutch browser context and page for one test."""
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def seeded_db(transactional_db):
+    """The seed cases and exploration in a committed database a live server can read."""
+    call_command("load_seed_cases", verbosity=0, stdout=StringIO())
+    call_command("load_seed_explorations", verbosity=0, stdout=StringIO())

@@ -1,4 +1,4 @@
-"""Helpers for HTTP-level tests: post a page's forms back as a browser would."""
+"""Helpers for HTTP-level tests (post a page's forms back as a browser would) and browser tests."""
 
 from django import forms
 
@@ -48,3 +48,12 @@ def admin_submitted(response) -> dict:
                 value = [str(item) for item in value]
             data[field.html_name] = value
     return data
+
+
+def log_in(page, live_server, username):
+    """Log in through the login form in Chromium (every test user has the factories' password)."""
+    page.goto(f"{live_server.url}/cases/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord-1")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/cases/")

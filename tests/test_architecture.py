@@ -3,7 +3,9 @@
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
 
 
 def imported_modules(path: Path) -> set[str]:

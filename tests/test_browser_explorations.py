@@ -6,12 +6,12 @@ from assessments.explorations.default_template import default_template_ensure
 from assessments.models import FrameworkTemplate, FrameworkTemplateItem
 from cases.roles import ADVISEUR
 from tests.factories import CaseFactory, MunicipalityFactory, ParticipationFactory, UserFactory
-from tests.test_browser import browser, log_in, page  # noqa: F401  (fixtures)
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_advisor_creates_an_exploration_from_the_template_scores_and_pins(page, live_server):  # noqa: F811
+def test_advisor_creates_an_exploration_from_the_template_scores_and_pins(page, live_server):
     default_template_ensure(FrameworkTemplate, FrameworkTemplateItem)  # the flush removed the migration's
     ede, wageningen = MunicipalityFactory(name="Ede"), MunicipalityFactory(name="Wageningen")
     ParticipationFactory(

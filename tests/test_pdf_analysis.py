@@ -8,7 +8,7 @@ from cases.filters import CaseFilterSet
 from cases.models import Case
 from cases.pdf.rendering import report_pdf
 from tests.factories import AssessmentFactory, CaseFactory
-from tests.test_pdf_support import outline_pages, page_texts, squash
+from tests.pdf_support import outline_pages, page_texts, squash
 
 pytestmark = pytest.mark.django_db
 

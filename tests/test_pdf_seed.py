@@ -10,7 +10,7 @@ from cases.filters import CaseFilterSet
 from cases.models import Case
 from cases.pdf.models import PdfExport
 from cases.pdf.rendering import report_pdf
-from tests.test_pdf_support import outline_pages, page_texts, pdf_reader, squash
+from tests.pdf_support import outline_pages, page_texts, pdf_reader, squash
 
 SEED_CASES = 45
 
