@@ -1,11 +1,10 @@
-"""Shared pytest fixtures."""
+"""Shared pytest fixtures, the test lanes and the fast password hasher."""
 
 import os
 import shutil
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 
 from cases.roles import ADVISEUR, RAADSLID
@@ -17,6 +16,40 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
+
+pytest_plugins = ["tests.seed_db"]
+
+SEED_FIXTURES = {"seed_cases", "seed_explorations", "seeded_db", "seed_databases"}
+BROWSER_FIXTURES = {"browser", "live_server"}  # a real `page` fixture brings `browser`
+DB_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
+def lane(item: pytest.Item) -> str:
+    """The one lane a test runs in, read from the fixtures it uses (see the README's "Tests").
+
+    An explicit `seed` marks a test that runs the seed loader over all fixtures itself."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if item.get_closest_marker("browser") or fixtures & BROWSER_FIXTURES:
+        return "browser"
+    if item.get_closest_marker("seed") or fixtures & SEED_FIXTURES:
+        return "seed"
+    if item.get_closest_marker("django_db") or fixtures & DB_FIXTURES:
+        return "db"
+    return "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        name = lane(item)
+        if not item.get_closest_marker(name):
+            item.add_marker(name)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """MD5 instead of PBKDF2's million rounds: every test user logs in without burning CPU."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -41,26 +74,6 @@ def staff(db):
     return UserFactory(username="test-beheerder", is_staff=True, is_superuser=True)
 
 
-@pytest.fixture(scope="module")
-def seed_cases(django_db_setup, django_db_blocker):
-    """The 45 seed cases, loaded once for a module of read-only tests, removed afterwards."""
-    from assessments.models import Assessment
-    from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
-
-    with django_db_blocker.unblock():
-        call_command("load_seed_cases", stdout=StringIO())
-    yield
-    with django_db_blocker.unblock():
-        Assessment.objects.all().delete()
-        SourceMention.objects.all().delete()
-        Case.objects.all().delete()
-        Municipality.objects.filter(merged_into__isnull=False).delete()
-        Municipality.objects.all().delete()
-        Source.objects.all().delete()
-        for model in (Assessment, Case, Event, Municipality, Participation, Source, SourceMention):
-            model.history.all().delete()
-
-
 @pytest.fixture
 def dossier(db):
     """The BAR-gemeenten: three partners, one event, one check, a two-line narrative."""
@@ -75,22 +88,17 @@ def dossier(db):
 
 
 @pytest.fixture
+def fixture_copy(tmp_path, settings):
+    """A copy of the seed fixtures/ folder that a test may break."""
+    target = tmp_path / "fixtures"
+    shutil.copytree(settings.BASE_DIR / "fixtures", target)
+    return target
+
+
+@pytest.fixture
 def editor(client, adviseur):
     client.force_login(adviseur)
     return client
-
-
-@pytest.fixture(scope="module")
-def seed_explorations(seed_cases, django_db_blocker):
-    """The seed exploration of seed 003 on top of the seed cases; removed before the cases go."""
-    from assessments.explorations.models import Exploration
-
-    with django_db_blocker.unblock():
-        call_command("load_seed_explorations", stdout=StringIO())
-    yield
-    with django_db_blocker.unblock():
-        Exploration.objects.all().delete()
-        Exploration.history.all().delete()
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -99,7 +107,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium through Playwright; skipped without it, except on CI."""
     if not os.path.exists(CHROMIUM):
@@ -134,10 +142,3 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-@pytest.fixture
-def seeded_db(transactional_db):
-    """The seed cases and exploration in a committed database a live server can read."""
-    call_command("load_seed_cases", verbosity=0, stdout=StringIO())
-    call_command("load_seed_explorations", verbosity=0, stdout=StringIO())
