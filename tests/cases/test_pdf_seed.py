@@ -66,7 +66,7 @@ def test_the_report_is_tagged_and_every_page_counts_along(full_report):
 
 
 @pytest.mark.django_db
-def test_a_raadslid_downloads_the_realised_gastheer_cases(client, raadslid):
+def test_a_raadslid_downloads_the_realised_gastheer_cases(client, raadslid, seed_cases):
     """The issue's 'done when': the list filtered to realised gastheer cases, as a PDF."""
     client.force_login(raadslid)
     query = {"arrangement_type": "gastheer", "outcome": "realised"}
