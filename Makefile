@@ -17,6 +17,7 @@ worker: setup migrate
 
 # Everything, in a freshly created test database (what CI runs).
 test: setup
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest --create-db $(PYTEST_ARGS)
 
 # All but the browser and seed lanes, keeping the test database between runs (see README, "Tests").
@@ -55,6 +56,7 @@ accounts: migrate
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 benchmark: setup migrate seed
 	$(BIN)/python manage.py benchmark_pdfs

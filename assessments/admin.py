@@ -61,6 +61,3 @@ class AssessmentAdmin(SimpleHistoryAdmin):
         super().delete_queryset(request, queryset)
         current_check_refresh(case_ids=case_ids)
         case_search_refresh(case_ids=case_ids)
-
-
-from assessments.explorations import admin as explorations_admin  # noqa: E402, F401  (registers)

@@ -3,5 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AssessmentsConfig(AppConfig):
+    """The five-point check with its evidence (analysis, compare, export); builds on cases and core."""
+
     name = "assessments"
     verbose_name = _("Vijfpuntschecks")
+
+    def ready(self):
+        from assessments.case_extensions import case_extensions_register
+
+        case_extensions_register()

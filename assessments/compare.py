@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from assessments.choices import QUESTIONS, Criterion, Rating
 from assessments.models import Assessment
-from cases.dates import format_partial_date
 from cases.models import Case
+from core.dates import format_partial_date, format_period
 
 MIN_CASES = 2
 MAX_CASES = 6
@@ -95,13 +95,8 @@ class CriterionRow:
 
 
 def period(case: Case) -> str:
-    """ "2008 – 2014", "vanaf 2008", or "—"."""
-    start, end = format_partial_date(case.start_date), format_partial_date(case.end_date)
-    if not start and not end:
-        return "—"
-    if not end:
-        return _("vanaf %(start)s") % {"start": start}
-    return f"{start or '?'} – {end}"
+    """ "2008 – 2014", "vanaf 2008", or "—" (core.dates.format_period)."""
+    return format_period(case.start_date, case.end_date) or "—"
 
 
 def participants(case: Case) -> str:

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments.choices import QUESTIONS, Criterion, Rating
-from cases.dates import partial_date_format_q
-from cases.fields import SHORT_TEXT_LIMIT, PartialDateField, text_limit
+from core.dates import partial_date_format_q
+from core.fields import SHORT_TEXT_LIMIT, PartialDateField, text_limit
 
 
 def rating_field(criterion: Criterion) -> models.CharField:
@@ -51,9 +51,9 @@ class AssessmentQuerySet(models.QuerySet):
         """The latest assessment of every case (PostgreSQL DISTINCT ON); explorations' checks left out."""
         return self.filter(case__isnull=False).order_by("case_id", "-assessed_on", "-id").distinct("case_id")
 
-    def current_for(self, case_ref) -> "AssessmentQuerySet":
-        """For a Subquery: the current assessment of the case `case_ref` points at."""
-        return self.filter(case=case_ref).newest_first()[:1]
+    def current_of(self, case) -> "Assessment | None":
+        """The current (latest) check of one case: the same rule as current() and CurrentCheck."""
+        return self.filter(case=case).newest_first().first()
 
 
 class Assessment(models.Model):
@@ -73,7 +73,7 @@ class Assessment(models.Model):
         related_name="assessments",
     )
     exploration = models.ForeignKey(
-        "assessments.Exploration",
+        "explorations.Exploration",
         verbose_name=_("verkenning"),
         null=True,
         blank=True,
@@ -180,22 +180,3 @@ class CurrentCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} ({self.assessed_on})"
-
-
-# The explorations (verkenningen) live in their own sub-package; Django finds their models here.
-from assessments.explorations.framework_models import (  # noqa: E402, F401
-    FrameworkCriterion,
-    FrameworkTemplate,
-    FrameworkTemplateItem,
-    Precondition,
-    Variant,
-    VariantScore,
-    WorkPoint,
-)
-from assessments.explorations.models import (  # noqa: E402, F401
-    Assignment,
-    Experience,
-    Exploration,
-    ExplorationMunicipality,
-    SimilarCaseDecision,
-)

@@ -7,7 +7,8 @@ from django.db import transaction
 
 from assessments.choices import Criterion
 from assessments.models import Assessment, CurrentCheck
-from cases.services import case_lock_current, case_search_refresh, case_version_bump, validated_save
+from cases.services import case_lock_current, case_search_refresh, case_version_bump
+from core.saving import instance_save
 
 ASSESSMENT_FIELDS = ["assessed_on", "assessor", "note"] + [
     f"{criterion}_{part}" for criterion in Criterion.values for part in ("rating", "answer")
@@ -51,7 +52,7 @@ def assessment_create(
     case = case_lock_current(case_id=case_id, expected_version=expected_version)
     case_version_bump(case=case, user=user)  # first, so that the history of this version starts here
     assessment = Assessment(case=case, **{name: data[name] for name in ASSESSMENT_FIELDS})
-    validated_save(assessment, user)
+    instance_save(assessment, user=user)
     current_check_refresh(case_ids=[case.pk])
     case_search_refresh(case_ids=[case.pk])
     return assessment
@@ -67,7 +68,7 @@ def assessment_update(
     case_version_bump(case=case, user=user)
     for name in ASSESSMENT_FIELDS:
         setattr(assessment, name, data[name])
-    validated_save(assessment, user)
+    instance_save(assessment, user=user)
     current_check_refresh(case_ids=[case.pk])
     case_search_refresh(case_ids=[case.pk])
     return assessment

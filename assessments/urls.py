@@ -3,12 +3,14 @@
 Included before cases.urls: "compare" would also match the dossier pattern cases/<slug>/.
 """
 
-from django.urls import include, path
+from django.urls import path
 
-from assessments import views, views_analysis, views_compare, views_export
+from assessments.views import analysis as views_analysis
+from assessments.views import check as views
+from assessments.views import compare as views_compare
+from assessments.views import export as views_export
 
 urlpatterns = [
-    path("", include("assessments.explorations.urls")),
     path("analysis/", views_analysis.AnalysisView.as_view(), name="analysis"),
     path("cases/compare/", views_compare.CompareView.as_view(), name="case-compare"),
     path("cases/compare/pdf/", views_compare.ComparePdfView.as_view(), name="case-compare-pdf"),

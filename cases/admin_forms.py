@@ -6,7 +6,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.services import StaleDossierError, case_lock_current
-from cases.text import NormalisedTextFormMixin
+from core.text import NormalisedTextFormMixin
 
 
 class VersionGuardAdminForm(NormalisedTextFormMixin, forms.ModelForm):

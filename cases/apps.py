@@ -3,10 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
+    """The dossiers: municipalities, cases, participations, events, sources, seed loading and PDFs."""
+
     name = "cases"
     verbose_name = _("Casussen")
 
     def ready(self):
-        # The project's middleware connects signal receivers (login time of a session, database
-        # errors); connect them at start-up, before the first request loads the middleware.
-        import seta.middleware  # noqa: F401
+        from core.registry import MENU_ITEMS, MenuItem
+
+        MENU_ITEMS.register(MenuItem(_("Casussen"), "case-list", "", "/cases/"))
+        MENU_ITEMS.register(MenuItem(_("Gemeenten"), "municipality-list", "", "/municipalities/"))

@@ -5,14 +5,15 @@ from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from assessments.interface import CurrentCheckFilterSet
 from cases.choices import ArrangementType, Outcome, ParticipationRole, Province
+from cases.hooks import CASE_FILTER_GROUPS
 from cases.models import Case, Municipality, Participation
-from cases.widgets import python_rendered
+from cases.search import search_plan
+from core.widgets import python_rendered
 
 
 class FastFilterForm(forms.Form):
-    """A filter form whose widgets render in Python (see cases.widgets)."""
+    """A filter form whose widgets render in Python (see core.widgets)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,8 +48,12 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*qs.query.order_by, "number", "title") if value else qs
 
 
-class CaseFilterSet(CurrentCheckFilterSet):
-    """Filters of /cases/; its query string is also the selection of the PDF report."""
+class CaseFilterSet(django_filters.FilterSet):
+    """Filters of /cases/; its query string is also the selection of the PDF report.
+
+    Higher apps add filter groups (cases.hooks.CASE_FILTER_GROUPS), for instance the ratings of the
+    current check; the queryset must carry their annotations (CaseQuerySet.with_list_annotations).
+    """
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     arrangement_type = django_filters.ChoiceFilter(
@@ -94,9 +99,31 @@ class CaseFilterSet(CurrentCheckFilterSet):
         fields: list[str] = []
         form = CaseFilterForm
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filter_groups: list[tuple[str, list[str]]] = []
+        for group in CASE_FILTER_GROUPS:
+            filters = group.filters()
+            for filter_ in filters.values():
+                filter_.model, filter_.parent = self.queryset.model, self
+            self.filters.update(filters)
+            self.filter_groups.append((group.legend, list(filters)))
+
+    def grouped_fields(self) -> list[tuple[str, list]]:
+        """(legend, bound fields) of the registered filter groups, for the filter form."""
+        return [(legend, [self.form[name] for name in names]) for legend, names in self.filter_groups]
+
     def search(self, queryset, name, value):
-        """Best matches first (the case list ranks per page when there are very many, see views)."""
-        return queryset.search(value).order_by("-rank", "number", "title") if value.strip() else queryset
+        """The matches of `value`, annotated with `rank`; their order is planned in filter_queryset."""
+        return queryset.search(value) if value.strip() else queryset
+
+    def filter_queryset(self, queryset):
+        """Filter, then order once as the search plan says (cases.search.search_plan)."""
+        queryset = super().filter_queryset(queryset)
+        self.plan = search_plan(
+            queryset, text=self.search_text, sorted_by_user=bool(self.form.cleaned_data.get("sort"))
+        )
+        return self.plan.queryset
 
     def filter_province(self, queryset, name, value):
         # A municipality the story only mentions does not place the case in its province.

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
 from cases.municipality_field import MunicipalityLookup, MunicipalityNameField
-from cases.text import NormalisedTextFormMixin
+from core.text import NormalisedTextFormMixin
 
 DATE_HELP = _("dd-mm-jjjj, mm-jjjj of jjjj, bijvoorbeeld 20-11-2026")
 

@@ -7,10 +7,15 @@ from django.db.models import F, OuterRef
 from django.db.models.functions import JSONObject
 
 from cases.choices import ParticipationRole
+from cases.hooks import CASE_LIST_ANNOTATIONS
 
 
 class CaseQuerySet(models.QuerySet):
     """Chainable reads of cases."""
+
+    def _related(self, name: str) -> type[models.Model]:
+        """The model of a case's relation (participations, mentions), without importing cases.models."""
+        return self.model._meta.get_field(name).related_model
 
     def search(self, text: str) -> "CaseQuerySet":
         """Dutch full-text search ("samenwerkingen" finds "samenwerking"), annotated with `rank`.
@@ -27,11 +32,12 @@ class CaseQuerySet(models.QuerySet):
             "narrative", "lessons", "source_notes", "search_vector", "rank_vector", "seed_fingerprint"
         )
 
-    def with_current_ratings(self) -> "CaseQuerySet":
-        """Annotate `current_<criterion>` with the ratings of each case's current check."""
-        from assessments.interface import annotate_current_ratings  # assessments' models import cases'
-
-        return annotate_current_ratings(self)
+    def with_list_annotations(self) -> "CaseQuerySet":
+        """Annotate what the filters and columns that higher apps registered read (cases.hooks)."""
+        queryset = self
+        for annotate in CASE_LIST_ANNOTATIONS:
+            queryset = annotate(queryset)
+        return queryset
 
     def with_recent_saves(self, limit: int) -> "CaseQuerySet":
         """Annotate `recent_saves`: the latest `limit` saves of each dossier (one per version), with
@@ -57,10 +63,9 @@ class CaseQuerySet(models.QuerySet):
     def with_participant_names(self) -> "CaseQuerySet":
         """Annotate `participant_names`: (name, role) of each participant by name, in the same query
         as the case (a list row needs no more; a dossier uses with_participants)."""
-        from cases.models import Participation
-
         names = (
-            Participation.objects.filter(case=OuterRef("pk"))
+            self._related("participations")
+            .objects.filter(case=OuterRef("pk"))
             .exclude(role=ParticipationRole.MENTIONED)  # only in the story: not shown in a list row
             .order_by("municipality__name")
             .values(json=JSONObject(name="municipality__name", role="role"))
@@ -71,22 +76,21 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(number__isnull=False)
 
     def with_participants(self) -> "CaseQuerySet":
-        from cases.models import Participation
-
         return self.prefetch_related(
             models.Prefetch(
                 "participations",
-                queryset=Participation.objects.select_related("municipality").order_by("municipality__name"),
+                queryset=self._related("participations")
+                .objects.select_related("municipality")
+                .order_by("municipality__name"),
             )
         )
 
     def with_mention_list(self) -> "CaseQuerySet":
         """Annotate `mention_list`: the passages of other sources that speak of each case, with their
         source, in the same query as the case (see Case.mention_entries)."""
-        from cases.mentions import SourceMention
-
         mentions = (
-            SourceMention.objects.filter(cases=OuterRef("pk"))
+            self._related("mentions")
+            .objects.filter(cases=OuterRef("pk"))
             .order_by("source__date", "source__key", "first_line")
             .values(
                 json=JSONObject(

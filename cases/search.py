@@ -1,4 +1,5 @@
-"""Search helpers of the case list: why a case matched (snippets) and "did you mean" (pg_trgm).
+"""The search of the case list, planned in one place: matching and ranking (search_plan, used by
+the case filterset), why a case matched (snippets) and "did you mean" (pg_trgm).
 
 Both work on the current page or on small tables only, so they cost the same at 45 and at
 10,000 cases.
@@ -6,6 +7,7 @@ Both work on the current page or on small tables only, so they cost the same at 
 
 import contextlib
 import re
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramSimilarity
 from django.db import connection, transaction
@@ -14,7 +16,7 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from assessments.interface import check_answers_subquery
+from cases.hooks import CASE_SEARCH_TEXTS
 from cases.models import Case, Municipality
 
 # Markers ts_headline puts around a hit; control characters that never occur in typed text.
@@ -27,6 +29,16 @@ WORD = re.compile(r"\w{4,}")
 def search_query(text: str) -> SearchQuery:
     """The one way the app reads a search box: Dutch stemming, web-search syntax."""
     return SearchQuery(text, config="dutch", search_type="websearch")
+
+
+def registered_search_text():
+    """The texts higher apps add to a case's search (cases.hooks.CASE_SEARCH_TEXTS) as one expression,
+    for instance the answers of its checks; "" when none is registered."""
+    parts = [Coalesce(text(), Value(""), output_field=TextField()) for text in CASE_SEARCH_TEXTS]
+    if len(parts) < 2:
+        return parts[0] if parts else Value("", output_field=TextField())
+    spaced = [part for expression in parts for part in (expression, Value(" "))][:-1]
+    return Concat(*spaced, output_field=TextField())
 
 
 def highlighted(text: str) -> SafeString:
@@ -62,7 +74,7 @@ def case_snippets(case_ids: list[int], text: str) -> dict[int, SafeString]:
     short = Concat(
         F("summary"),
         Value("\n"),
-        Coalesce(check_answers_subquery(), Value(""), output_field=TextField()),
+        registered_search_text(),
         Value("\n"),
         F("lessons"),
         output_field=TextField(),
@@ -122,18 +134,37 @@ def gin_index_preferred():
         yield
 
 
-def matches_in_list_order(queryset: QuerySet) -> tuple[QuerySet, int, bool]:
-    """The matches of a search, their count, and whether they are too many to rank all at once.
+@dataclass
+class SearchPlan:
+    """How one list request is searched and ordered, decided once (by the case filterset).
 
-    A word found in very many dossiers would mean ranking every one of them: beyond RANK_ALL_LIMIT
-    the matches come in list order and each page is ranked by itself (rank_within_page).
+    Without a search text, or when the user chose a sort, the filters' order stands. With a text,
+    up to RANK_ALL_LIMIT matches are ordered best first over all pages; beyond, ranking every
+    match would read every dossier, so the matches are ordered by number and title and each page
+    is ranked by itself (`ranked_within_page`, said on the page). The queryset is ordered once.
     """
+
+    queryset: QuerySet
+    text: str = ""
+    count: int | None = None  # counted already (a search), so the paginator need not count again
+    ranked_within_page: bool = False
+
+    def page(self, cases: list) -> list:
+        """One page of the list as shown: best first within the page when so planned, each case
+        with the passage that matched (`snippet`, None without a search)."""
+        if self.ranked_within_page:
+            cases = sorted(cases, key=lambda case: -case.rank)
+        snippets = case_snippets([case.pk for case in cases], self.text)
+        for case in cases:
+            case.snippet = snippets.get(case.pk)
+        return cases
+
+
+def search_plan(queryset: QuerySet, *, text: str, sorted_by_user: bool) -> SearchPlan:
+    """The plan for a filtered list (`queryset` matches `text` and carries `rank` when text is set)."""
+    if not text or sorted_by_user:
+        return SearchPlan(queryset, text)
     count = queryset.count()
     if count > RANK_ALL_LIMIT:
-        return queryset.order_by("number", "title"), count, True
-    return queryset, count, False
-
-
-def rank_within_page(cases: list) -> list:
-    """One page of matches, best first (cases annotated with `rank`)."""
-    return sorted(cases, key=lambda case: -case.rank)
+        return SearchPlan(queryset.order_by("number", "title"), text, count, ranked_within_page=True)
+    return SearchPlan(queryset.order_by("-rank", "number", "title"), text, count)

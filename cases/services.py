@@ -1,59 +1,47 @@
 """Writes to case dossiers. Every write is atomic, validated, versioned and recorded in history."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import TextField, Value
-from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from assessments.interface import check_answers_subquery
 from cases.choices import FULL_PARTNER_ROLES
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
-from cases.text import instance_texts_normalise, text_normalise
+from cases.search import registered_search_text
+from core.saving import instance_save
+from core.text import text_normalise
+from core.versioning import StaleVersionError, version_bump, version_lock
 
 COOPERATING_ROLES = FULL_PARTNER_ROLES
 PARTICIPATION_FIELDS = ["municipality", "role", "joined_on", "left_on", "note"]
 EVENT_FIELDS = ["date", "kind", "description", "source", "citation"]
 
 
-@dataclass
-class StaleDossierError(Exception):
+class StaleDossierError(StaleVersionError):
     """The dossier changed since the editor opened it; nothing was saved."""
 
-    case: Case
-    expected_version: int
+    @property
+    def case(self) -> Case:
+        return self.instance
 
 
 def case_search_refresh(*, case_ids: Iterable[int]) -> None:
-    """Rebuild the Dutch full-text vectors of the given cases (search: all texts and check answers; rank)."""
+    """Rebuild the Dutch full-text vectors of the given cases (search: all texts, including those higher
+    apps registered such as the check answers; rank: title, organisation, summary)."""
     Case.objects.filter(pk__in=list(case_ids)).update(
         search_vector=SearchVector("title", weight="A", config="dutch")
         + SearchVector("organisation_name", weight="A", config="dutch")
         + SearchVector("summary", weight="B", config="dutch")
-        + SearchVector(
-            Coalesce(check_answers_subquery(), Value(""), output_field=TextField()),
-            weight="B",
-            config="dutch",
-        )
+        + SearchVector(registered_search_text(), weight="B", config="dutch")
         + SearchVector("narrative", "lessons", weight="C", config="dutch"),
         rank_vector=SearchVector("title", weight="A", config="dutch")
         + SearchVector("organisation_name", weight="A", config="dutch")
         + SearchVector("summary", weight="B", config="dutch"),
     )
-
-
-def validated_save(instance, user: AbstractBaseUser | None, exclude: list[str] | None = None) -> None:
-    """Normalise its texts, full_clean() and save, recording `user` as the author in the history."""
-    instance_texts_normalise(instance)
-    instance.full_clean(exclude=exclude)
-    instance._history_user = user
-    instance.save()
 
 
 def _validate_participants(participants: list[dict]) -> None:
@@ -78,17 +66,12 @@ def _validate_participants(participants: list[dict]) -> None:
 
 def case_lock_current(*, case_id: int, expected_version: int) -> Case:
     """Lock the case row; raise StaleDossierError when it is no longer at `expected_version`."""
-    case = Case.objects.select_for_update().get(pk=case_id)
-    if case.version != expected_version:
-        raise StaleDossierError(case=case, expected_version=expected_version)
-    return case
+    return version_lock(Case, pk=case_id, expected_version=expected_version, error=StaleDossierError)
 
 
 def case_version_bump(*, case: Case, user: AbstractBaseUser | None) -> None:
     """Count a change to the dossier's checks as a new version (the row is locked)."""
-    case.version += 1
-    case._history_user = user
-    case.save(update_fields=["version", "updated_at"])
+    version_bump(instance=case, user=user)
 
 
 def _normalised(values: dict) -> dict:
@@ -112,7 +95,7 @@ def _replace_children(case: Case, user, model, rows: list[dict], fields: list[st
         if changed:
             for name in fields:
                 setattr(obj, name, row[name])
-            validated_save(obj, user)
+            instance_save(obj, user=user)
 
 
 @transaction.atomic
@@ -158,7 +141,7 @@ def _write_dossier(case: Case, user, data: dict, participants: list[dict], event
         setattr(case, name, data[name])
     try:
         with transaction.atomic():
-            validated_save(case, user)
+            instance_save(case, user=user)
     except IntegrityError as error:
         # Two saves with the same slug at once: full_clean() passed for both, the database refused one.
         if "slug" not in str(error):
@@ -179,7 +162,7 @@ def municipality_create(*, user: AbstractBaseUser, data: dict) -> Municipality:
     municipality = Municipality(**data)
     if not municipality.slug:
         municipality.slug = slugify(municipality.name)[:100]
-    validated_save(municipality, user)
+    instance_save(municipality, user=user)
     return municipality
 
 

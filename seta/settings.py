@@ -52,23 +52,25 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "procrastinate.contrib.django",
+    "core",
     "cases",
     "assessments",
+    "explorations",
 ]
 
 MIDDLEWARE = [
-    "seta.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "seta.middleware.IdleSessionMiddleware",
-    "seta.middleware.DutchByDefaultLocaleMiddleware",
+    "core.middleware.IdleSessionMiddleware",
+    "core.middleware.DutchByDefaultLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "seta.middleware.PdfHeadMiddleware",
-    "seta.middleware.PrivateCacheControlMiddleware",
+    "core.middleware.PdfHeadMiddleware",
+    "core.middleware.PrivateCacheControlMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -90,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.menu",
             ],
         },
     },
@@ -114,7 +117,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "cases.auth_backends.NoDemoAccountsInProductionBackend",
+    "core.auth_backends.NoDemoAccountsInProductionBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -149,10 +152,10 @@ AXES_FAILURE_LIMIT = int(os.environ.get("SETA_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("SETA_LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "cases.auth_backends.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.auth_backends.lockout_response"
 AXES_VERBOSE = False
 
-# Sessions end after SESSION_IDLE_TIMEOUT minutes without a request (seta.middleware.IdleSessionMiddleware).
+# Sessions end after SESSION_IDLE_TIMEOUT minutes without a request (core.middleware.IdleSessionMiddleware).
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", "60"))
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT * 60
 

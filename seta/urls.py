@@ -68,10 +68,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     # assessments first: its /cases/compare/ and /cases/export.* would otherwise be taken for dossier slugs.
+    path("", include("explorations.urls")),
     path("", include("assessments.urls")),
     path("", include("cases.urls")),
 ]
 
-handler403 = "seta.views.permission_denied"
-handler404 = "seta.views.page_not_found"
-handler500 = "seta.views.server_error"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from cases.roles import ADVISEUR, RAADSLID
+from core.roles import ADVISEUR, RAADSLID
 from tests.factories import (
     AssessmentFactory,
     CaseFactory,

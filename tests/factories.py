@@ -4,15 +4,20 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from assessments.explorations.choices import ExplorationRole
-from assessments.explorations.framework_models import FrameworkCriterion, Precondition, Variant
-from assessments.explorations.models import Exploration, ExplorationMunicipality
-from assessments.explorations.roles import exploration_roles_ensure
 from assessments.models import Assessment
 from assessments.services import current_check_refresh
 from cases.choices import ArrangementType, EventKind, Outcome, ParticipationRole, Province, SourceKind
 from cases.models import Case, Event, Municipality, Participation, Source
-from cases.roles import roles_ensure
+from core.roles import roles_ensure
+from explorations.choices import ExplorationRole
+from explorations.models import (
+    Exploration,
+    ExplorationMunicipality,
+    FrameworkCriterion,
+    Precondition,
+    Variant,
+)
+from explorations.roles import exploration_roles_ensure
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from assessments.explorations.default_template import default_template_ensure
+from explorations.default_template import default_template_ensure
 
 
 def create_default(apps, schema_editor):

@@ -3,7 +3,25 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from assessments.explorations.roles import exploration_roles_ensure
+
+# The permissions as they were when this migration was written: the exploration models were part of
+# the assessments app then (they moved to the explorations app, content types included, later).
+_MODELS = [
+    "exploration", "explorationmunicipality", "assignment", "experience", "similarcasedecision",
+    "precondition", "frameworkcriterion", "workpoint", "variant", "variantscore",
+]
+READ = [f"view_{model}" for model in _MODELS] + ["export_exploration_pdf", "view_frameworktemplate"]
+WRITE = [f"{action}_{model}" for model in _MODELS for action in ("add", "change", "delete")]
+ROLE_PERMISSIONS = {"Raadslid": READ, "Adviseur": READ + WRITE}
+
+
+def exploration_roles_ensure(group_model, permission_model):
+    for name, codenames in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        for codename in codenames:
+            group.permissions.add(
+                permission_model.objects.get(content_type__app_label="assessments", codename=codename)
+            )
 
 
 def grant(apps, schema_editor):

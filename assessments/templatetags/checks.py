@@ -33,7 +33,7 @@ def rating_label(rating: str) -> str:
 
 @register.simple_tag
 def current_ratings(case) -> list[dict]:
-    """The five criteria of a case annotated with_current_ratings(), for the traffic light."""
+    """The five criteria of a case annotated with_list_annotations(), for the traffic light."""
     return [
         {"label": criterion.label, "rating": getattr(case, f"current_{criterion.value}", None) or ""}
         for criterion in Criterion
@@ -57,7 +57,7 @@ def _light(language: str, criterion: str, rating: str) -> str:
 @register.simple_tag
 def traffic_light(case, label: str = "") -> str:
     """The five lights of a case's current check, built in Python: one per list row, so much cheaper
-    than a template include. The same markup as includes/traffic_light.html."""
+    than a template include. The same markup as assessments/includes/traffic_light.html."""
     language = get_language()
     label = label or gettext("Vijfpuntscheck van %(title)s") % {"title": case.title}
     lights = "".join(

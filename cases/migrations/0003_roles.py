@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from cases.roles import ROLE_PERMISSIONS, roles_ensure
+from core.roles import ROLE_PERMISSIONS, roles_ensure
 
 
 def create_roles(apps, schema_editor):

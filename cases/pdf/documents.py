@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 
 from django.utils import formats, timezone
 
-from assessments.interface import Assessment, Criterion, Rating, selection_analysis
+from assessments.choices import Criterion, Rating
+from assessments.models import Assessment
 from cases.choices import ParticipationRole
-from cases.dates import format_partial_date
+from cases.hooks import REPORT_SECTIONS
 from cases.models import Case, Event, Participation, Source
 from cases.pdf.queries import current_assessment, with_pdf_relations  # noqa: F401  (imported from here too)
 from cases.pdf.text import normalize_text
+from core.dates import format_partial_date, format_period
 
 AUTHOR = "SETA dossiers"
 
@@ -104,15 +106,8 @@ def source_entry(source: Source) -> SourceEntry:
 
 
 def case_period(case: Case) -> str:
-    """The period in words: "vanaf 2008", "maart 2012 – 2016"; "" if unknown.
-
-    An open end is not called "heden": the source only tells what held when it was written.
-    """
-    if not case.start_date and not case.end_date:
-        return ""
-    if not case.end_date:
-        return f"vanaf {format_partial_date(case.start_date)}"
-    return f"{format_partial_date(case.start_date) or '?'} – {format_partial_date(case.end_date)}"
+    """The period in words (core.dates.format_period): "vanaf 2008", "maart 2012 – 2016"; "" if unknown."""
+    return format_period(case.start_date, case.end_date)
 
 
 def municipality_names(participations: list[Participation]) -> str:
@@ -251,7 +246,7 @@ def dossier_context(case: Case, *, now: datetime.datetime | None = None) -> dict
 def report_row(case: Case) -> dict:
     """A line of the report's overview table: the case, its municipalities, the five current ratings.
 
-    `case` comes from a queryset with `with_current_ratings()` and `with_participants()`.
+    `case` comes from a queryset with `with_list_annotations()` and `with_participants()`.
     """
     ratings = [getattr(case, f"current_{criterion}", None) for criterion in Criterion.values]
     return {
@@ -266,11 +261,14 @@ def report_context(filterset, *, now: datetime.datetime | None = None) -> dict:
     """Template context of the selection report's first part: title, filters and overview.
 
     The case sections are rendered separately (`report_section_context`), so this holds only
-    one overview row per case. Further parts of the front matter (e.g. an analysis section after
-    the overview) add their keys here and their markup in pdf/report.html.
+    one overview row per case. Further parts of the front matter after the overview (the analysis of
+    the checks) are registered by higher apps with cases.hooks.REPORT_SECTIONS.
     """
     now = now or timezone.localtime()
     rows = [report_row(case) for case in filterset.qs]
+    cases = [row["case"] for row in rows]
+    sections = list(REPORT_SECTIONS)  # registered by higher apps, e.g. the analysis of the checks
+    extra = {key: value for section in sections for key, value in section.context(cases).items()}
     return {
         "document_title": "Selectie van casussen",
         "description": "Overzicht en dossiers van een selectie van ambtelijke samenwerkingen van gemeenten.",
@@ -281,5 +279,6 @@ def report_context(filterset, *, now: datetime.datetime | None = None) -> dict:
         "criteria": [str(criterion.label) for criterion in Criterion],
         "rows": rows,
         "count": len(rows),
-        "analysis": selection_analysis([row["case"] for row in rows]),
+        "report_sections": [section.template for section in sections],
+        **extra,
     }

@@ -16,7 +16,7 @@ from django.db.models import Count, F, Max
 from django.http import QueryDict
 from django.utils import timezone
 
-from assessments.interface import Assessment
+from assessments.models import Assessment
 from cases.models import Case, Municipality, Source
 from cases.pdf.models import PdfExport
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from assessments.interface import Assessment
+from assessments.models import Assessment
 from cases.models import Case, Event
 
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from cases.dates import format_partial_date
+from core.dates import format_partial_date, format_period
 
 register = template.Library()
 REQUIRED_MARK = mark_safe(' <span class="required" aria-hidden="true">*</span>')  # a constant
@@ -14,6 +14,12 @@ REQUIRED_MARK = mark_safe(' <span class="required" aria-hidden="true">*</span>')
 def partial_date(value: str) -> str:
     """ "2013" → "2013", "2013-06" → "juni 2013", "2013-06-01" → "1 juni 2013"."""
     return format_partial_date(value or "")
+
+
+@register.filter
+def period(case) -> str:
+    """A case's period, the one way (core.dates.format_period)."""
+    return format_period(case.start_date, case.end_date)
 
 
 @register.simple_tag
@@ -47,3 +53,9 @@ def filter_field(field) -> str:
         errors,
         field.as_widget(),
     )
+
+
+@register.simple_tag
+def column_cell(column, case) -> str:
+    """The cell of a column a higher app added to the case list (cases.hooks.ListColumn)."""
+    return column.render(case)

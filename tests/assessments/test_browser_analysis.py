@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cases.roles import RAADSLID
+from core.roles import RAADSLID
 from tests.factories import UserFactory
 from tests.helpers import log_in
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cases.roles import ADVISEUR, RAADSLID
+from core.roles import ADVISEUR, RAADSLID
 from tests.factories import UserFactory
 from tests.helpers import log_in
 

@@ -142,7 +142,7 @@ def test_a_new_check_starts_from_the_current_one(editor, dossier):
     from django.utils import timezone
 
     form = editor.get(reverse("assessment-create", args=[dossier.slug])).context["form"]
-    from cases.dates import format_partial_date_input
+    from core.dates import format_partial_date_input
 
     shown = format_partial_date_input(timezone.localdate().isoformat())  # "28-11-2026", the Dutch way
     assert form["assessed_on"].value() in (timezone.localdate().isoformat(), shown)

@@ -43,7 +43,7 @@ def render_case(case: Case, **kwargs) -> bytes:
 
 def render_report(query: str = "") -> bytes:
     """The selection report for a /cases/ query string."""
-    queryset = Case.objects.with_current_ratings().with_participants()
+    queryset = Case.objects.with_list_annotations().with_participants()
     filterset = CaseFilterSet(QueryDict(query), queryset=queryset)
     assert filterset.is_valid(), filterset.errors
     return report_pdf(filterset, now=NOW)

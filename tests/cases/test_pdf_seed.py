@@ -19,7 +19,7 @@ SEED_CASES = 45
 def full_report(seed_cases, django_db_blocker) -> bytes:
     """The report of all seed cases, rendered once (it takes several seconds)."""
     with django_db_blocker.unblock():
-        queryset = Case.objects.with_current_ratings().with_participants()
+        queryset = Case.objects.with_list_annotations().with_participants()
         return report_pdf(CaseFilterSet(QueryDict(), queryset=queryset))
 
 
@@ -77,7 +77,7 @@ def test_a_raadslid_downloads_the_realised_gastheer_cases(client, raadslid, seed
     assert response.status_code == 303  # to the progress page; the worker renders exactly this query:
     export = PdfExport.objects.get()
     assert export.query == "arrangement_type=gastheer&outcome=realised"
-    queryset = Case.objects.with_current_ratings().with_participants()
+    queryset = Case.objects.with_list_annotations().with_participants()
     content = report_pdf(CaseFilterSet(QueryDict(export.query), queryset=queryset))
     assert expected, "the seed has realised gastheer cases"
     first = squash(page_texts(content)[0])

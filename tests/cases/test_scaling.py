@@ -6,8 +6,8 @@ import sys
 import pytest
 from django.urls import reverse
 
+from assessments.synthetic import synthetic_cases_create
 from cases.models import Case
-from cases.synthetic import synthetic_cases_create
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from cases.dates import format_partial_date_input, parse_dutch_date_input
-from cases.fields import PartialDateFormField
+from core.dates import format_partial_date_input, parse_dutch_date_input
+from core.fields import PartialDateFormField
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """The three-way merge and the text helpers, without a database."""
 
-from cases.merge import MISSING, fields_merge, rows_merge
-from cases.text import text_normalise, word_diff
+from core.merge import MISSING, fields_merge, rows_merge
+from core.text import text_normalise, word_diff
 
 BASE = {"summary": "oud", "lessons": "oud", "seat": ""}
 

@@ -74,7 +74,7 @@ def test_the_report_parts_number_their_pages_on_and_nest_their_bookmarks():
     cases = [CaseFactory(title=f"Casus {n}", number=n) for n in range(1, 4)]
     for case in cases:
         AssessmentFactory(case=case)
-    filterset = CaseFilterSet(QueryDict("sort=number"), queryset=Case.objects.with_current_ratings())
+    filterset = CaseFilterSet(QueryDict("sort=number"), queryset=Case.objects.with_list_annotations())
     assert filterset.is_valid()
 
     content = report_pdf(filterset)
@@ -96,7 +96,7 @@ def test_the_report_parts_number_their_pages_on_and_nest_their_bookmarks():
 def test_the_joined_report_stays_tagged_with_one_structure_tree():
     for number in range(1, 4):
         CaseFactory(title=f"Casus {number}", number=number)
-    filterset = CaseFilterSet(QueryDict(""), queryset=Case.objects.with_current_ratings())
+    filterset = CaseFilterSet(QueryDict(""), queryset=Case.objects.with_list_annotations())
     assert filterset.is_valid()
 
     reader = pdf_reader(report_pdf(filterset))
@@ -119,7 +119,7 @@ def test_a_long_overview_goes_on_in_further_parts_with_every_row_once(monkeypatc
     monkeypatch.setattr("cases.pdf.rendering.OVERVIEW_ROWS_PER_PART", 2)
     for number in range(1, 6):
         CaseFactory(title=f"Overzichtsrij {number}", number=number)
-    filterset = CaseFilterSet(QueryDict("sort=number"), queryset=Case.objects.with_current_ratings())
+    filterset = CaseFilterSet(QueryDict("sort=number"), queryset=Case.objects.with_list_annotations())
     assert filterset.is_valid()
 
     content = report_pdf(filterset)

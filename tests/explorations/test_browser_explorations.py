@@ -2,9 +2,9 @@
 
 import pytest
 
-from assessments.explorations.default_template import default_template_ensure
-from assessments.models import FrameworkTemplate, FrameworkTemplateItem
-from cases.roles import ADVISEUR
+from core.roles import ADVISEUR
+from explorations.default_template import default_template_ensure
+from explorations.models import FrameworkTemplate, FrameworkTemplateItem
 from tests.factories import CaseFactory, MunicipalityFactory, ParticipationFactory, UserFactory
 from tests.helpers import log_in
 

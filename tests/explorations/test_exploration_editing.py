@@ -7,12 +7,12 @@ from django.db import IntegrityError
 from django.urls import reverse
 from pypdf import PdfReader
 
-from assessments.explorations.default_template import default_template_ensure
-from assessments.explorations.matrix import matrix_build
-from assessments.explorations.models import Exploration
-from assessments.explorations.review_services import matrix_update
-from assessments.explorations.services import StaleExplorationError, exploration_update
-from assessments.models import Assessment, FrameworkTemplate, FrameworkTemplateItem
+from assessments.models import Assessment
+from explorations.default_template import default_template_ensure
+from explorations.matrix import matrix_build
+from explorations.models import Exploration, FrameworkTemplate, FrameworkTemplateItem
+from explorations.services.exploration import StaleExplorationError, exploration_update
+from explorations.services.review import matrix_update
 from tests.factories import (
     AssessmentFactory,
     CaseFactory,
@@ -85,7 +85,7 @@ def test_the_matrix_shows_scores_and_totals_only_with_weights(advisor_client, ad
     )  # fmt: skip
     assert response.status_code == 302
     variants, criteria = list(exploration.variants.all()), list(exploration.criteria.all())
-    from assessments.models import VariantScore
+    from explorations.models import VariantScore
 
     matrix = matrix_build(variants, criteria, list(VariantScore.objects.all()))
     assert [cell.label for cell in matrix.rows[0].cells] == ["++", "niet beoordeeld"]
@@ -232,7 +232,7 @@ def variant_post(variant, version, **changes):
 
 
 def test_variant_edits_merge_and_a_shared_field_waits_for_a_choice(advisor_client, adviseur):
-    from assessments.explorations.services import variant_save
+    from explorations.services.exploration import variant_save
 
     exploration = ExplorationFactory()
     variant = VariantFactory(exploration=exploration, description="Oud.", strengths=["Flexibel"])

@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from assessments.explorations.framework_models import VariantScore
-from assessments.explorations.part_merge import formset_data
-from cases.roles import ADVISEUR
+from core.roles import ADVISEUR
+from explorations.merge import formset_data
+from explorations.models import VariantScore
 from tests.factories import (
     AssessmentFactory,
     ExplorationFactory,

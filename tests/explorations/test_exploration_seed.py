@@ -7,9 +7,8 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from assessments.explorations.models import Exploration
-from assessments.explorations.similarity import similar_cases
-from assessments.models import VariantScore
+from explorations.models import Exploration, VariantScore
+from explorations.similarity import similar_cases
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_explorations")]
 

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from assessments.explorations.models import Exploration
-from assessments.explorations.similarity import similar_cases
 from cases.choices import ArrangementType, ParticipationRole, Province
+from explorations.models import Exploration
+from explorations.similarity import similar_cases
 from tests.factories import (
     AssessmentFactory,
     CaseFactory,

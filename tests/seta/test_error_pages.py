@@ -5,7 +5,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from seta.views import server_error
+from core.views import server_error
 from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import OperationalError
 from django.urls import reverse
 
-from cases.accounts import DEMO_ACCOUNTS
+from core.accounts import DEMO_ACCOUNTS
 from tests.factories import CaseFactory, MunicipalityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from django.test import Client
 from cases.models import Case
 from cases.pdf.models import PdfExport
 from cases.pdf.worker import database_url, render_command
-from cases.roles import ADVISEUR
+from core.roles import ADVISEUR
 
 QUERIES = ["", "outcome=realised", "sort=-year", "sort=title"]
 USERNAME = "benchmark-fairness"

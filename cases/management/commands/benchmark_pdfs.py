@@ -56,7 +56,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         case = self.dossier_case(options["case"])
-        queryset = Case.objects.with_current_ratings().with_participants()
+        queryset = Case.objects.with_list_annotations().with_participants()
         filterset = CaseFilterSet(QueryDict(), queryset=queryset)
         count = filterset.qs.count()
         subsetting = "HarfBuzz" if harfbuzz_subset else "fontTools (langzaam: installeer libharfbuzz-subset0)"

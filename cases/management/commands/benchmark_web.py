@@ -20,7 +20,7 @@ import psycopg
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from seta.webbench import fetch, login, requests_per_second
+from core.webbench import fetch, login, requests_per_second
 
 BENCH_DATABASE = "seta_bench"
 TARGETS = {"lijst": 3.0, "gefilterde lijst": 3.0, "zoeken": 3.0, "dossier": 4.0}
@@ -53,7 +53,7 @@ def pairs(slug: str, pk: int) -> list[tuple[str, str, str]]:
 BENCH_ACCOUNTS = """
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from cases.roles import ADVISEUR
+from core.roles import ADVISEUR
 User = get_user_model()
 for name, staff in (("bench-adviseur", False), ("bench-beheerder", True)):
     user, _ = User.objects.get_or_create(username=name)

@@ -32,7 +32,7 @@ def render_export(export: PdfExport, target: Path) -> None:
         target.write_bytes(case_pdf(case))
         pdf_export_progress(export_id=export.pk, done=1, total=1)
         return
-    queryset = Case.objects.with_current_ratings().with_participants()
+    queryset = Case.objects.with_list_annotations().with_participants()
     filterset = CaseFilterSet(QueryDict(export.query), queryset=queryset)
     if not filterset.is_valid():
         raise RenderBudgetExceeded("Deze selectie bevat een ongeldig filter; pas de filters aan.")

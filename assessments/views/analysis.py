@@ -1,0 +1,23 @@
+"""The analysis page: what the five-point check says about the outcome, for a case list selection."""
+
+from django.template.response import TemplateResponse
+from django.views import View
+
+from assessments.analysis import analyse
+from assessments.charts import with_charts
+from cases.filters import CaseFilterSet
+from cases.models import Case
+from cases.permissions import ReaderRequiredMixin
+
+
+class AnalysisView(ReaderRequiredMixin, View):
+    """GET /analysis/?<the case list's filters>: cross tables, charts and the essay's comparison."""
+
+    template_name = "assessments/analysis.html"
+
+    def get(self, request):
+        filterset = CaseFilterSet(request.GET, queryset=Case.objects.with_list_annotations())
+        if not filterset.is_valid():
+            return TemplateResponse(request, self.template_name, {"filter": filterset}, status=400)
+        analysis = with_charts(analyse(filterset.qs.only("pk", "outcome")))
+        return TemplateResponse(request, self.template_name, {"filter": filterset, **analysis})

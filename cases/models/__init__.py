@@ -1,0 +1,27 @@
+"""The models of the dossiers: cases with their participations and events, the reference data
+(municipalities, sources), the passages of sources that mention cases, and the PDF exports."""
+
+from cases.models.case import (
+    CASE_EDITABLE_FIELDS,
+    RECENT_SAVES,
+    Case,
+    Event,
+    ParticipantName,
+    Participation,
+)
+from cases.models.mention import SourceMention
+from cases.models.reference import Municipality, Source
+from cases.pdf.models import PdfExport  # the export model lives with the PDF machinery (branch pdf)
+
+__all__ = [
+    "CASE_EDITABLE_FIELDS",
+    "RECENT_SAVES",
+    "Case",
+    "Event",
+    "Municipality",
+    "ParticipantName",
+    "Participation",
+    "PdfExport",
+    "Source",
+    "SourceMention",
+]

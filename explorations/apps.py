@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExplorationsConfig(AppConfig):
+    """Explorations (verkenningen) of new cooperations; builds on assessments, cases and core."""
+
+    name = "explorations"
+    verbose_name = _("Verkenningen")
+
+    def ready(self):
+        from explorations.case_extensions import case_extensions_register
+
+        case_extensions_register()

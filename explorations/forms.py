@@ -1,0 +1,216 @@
+"""Forms of the exploration pages: input validation only; the rules live in the services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.forms import DATE_HELP
+from cases.models import Case, Municipality
+from explorations.choices import Score
+from explorations.models import (
+    EXPLORATION_EDITABLE_FIELDS,
+    SECTION_FIELDS,
+    Exploration,
+    FrameworkCriterion,
+    FrameworkTemplate,
+    Precondition,
+    Variant,
+    WorkPoint,
+)
+from explorations.services.exploration import VARIANT_FIELDS
+
+
+class ExplorationCreateForm(forms.Form):
+    """A new exploration: title, municipalities and the toetsingskader template to start from."""
+
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    start_date = forms.CharField(label=_("Begin"), max_length=10, required=False, help_text=DATE_HELP)
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Verkennende gemeenten"),
+        queryset=Municipality.objects.filter(merged_into__isnull=True),
+        help_text=_("Minstens twee. Houd Ctrl (of Cmd) ingedrukt om meer te kiezen."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    considered = forms.ModelMultipleChoiceField(
+        label=_("Mogelijke latere partners"),
+        queryset=Municipality.objects.filter(merged_into__isnull=True),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    template = forms.ModelChoiceField(
+        label=_("Toetsingskader starten vanuit"),
+        queryset=FrameworkTemplate.objects.all(),
+        required=False,
+        empty_label=_("Geen sjabloon: zelf opbouwen"),
+    )
+    with_variants = forms.BooleanField(
+        label=_("Neem de samenwerkingsvormen van het sjabloon over als startset van varianten"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].initial = FrameworkTemplate.objects.filter(is_default=True).first()
+
+
+class MergeableForm(forms.ModelForm):
+    """A form that can come back from a three-way merge with a choice per conflicting field."""
+
+    merge_fields: list[str] = []
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    conflicts = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, conflict_names: list[str] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        names = list(conflict_names) or [n for n in (self.data.get("conflicts") or "").split(",") if n]
+        self.conflict_names = [n for n in names if n in self.merge_fields]
+        for name in self.conflict_names:
+            self.fields[f"keep_{name}"] = forms.ChoiceField(
+                label=_("Welke versie van “%(field)s” wilt u bewaren?") % {"field": self.fields[name].label},
+                choices=[("mine", _("Mijn versie")), ("theirs", _("Hun versie"))],
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Kies welke versie u wilt bewaren.")},
+            )
+
+    def resolved(self) -> dict:
+        """cleaned_data with each conflict settled as chosen; "theirs" is the stored value the form
+        was built from (self.initial: validation already copied the input onto the instance)."""
+        data = {name: self.cleaned_data[name] for name in self.merge_fields}
+        for name in self.conflict_names:
+            if self.cleaned_data.get(f"keep_{name}") == "theirs":
+                data[name] = self.initial.get(name)
+        return data
+
+
+class ExplorationForm(MergeableForm):
+    """The exploration's own fields and sections, plus the version the editor started from."""
+
+    merge_fields = EXPLORATION_EDITABLE_FIELDS
+
+    class Meta:
+        model = Exploration
+        fields = EXPLORATION_EDITABLE_FIELDS
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in SECTION_FIELDS}
+        help_texts = {"start_date": DATE_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = Case.objects.order_by("number", "title")
+
+
+class LinesField(forms.CharField):
+    """A list of texts, typed one per line; empty lines are dropped."""
+
+    widget = forms.Textarea(attrs={"rows": 5})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class VariantForm(MergeableForm):
+    """A form of cooperation with its SWOT (one point per line)."""
+
+    merge_fields = VARIANT_FIELDS
+    strengths = LinesField(label=_("Sterktes"), required=False, help_text=_("Eén punt per regel."))
+    weaknesses = LinesField(label=_("Zwaktes"), required=False, help_text=_("Eén punt per regel."))
+    opportunities = LinesField(label=_("Kansen"), required=False, help_text=_("Eén punt per regel."))
+    threats = LinesField(label=_("Bedreigingen"), required=False, help_text=_("Eén punt per regel."))
+
+    class Meta:
+        model = Variant
+        fields = VARIANT_FIELDS
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 5}) for name in ("description", "needed", "reflection")
+        }
+
+    def __init__(self, *args, exploration: Exploration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["failed_precondition"].queryset = Precondition.objects.filter(exploration=exploration)
+        self.fields["failed_precondition"].empty_label = _("Voldoet aan alle randvoorwaarden (of nog open)")
+
+
+class VersionForm(forms.Form):
+    """Only the version the editor started from (pages whose data come in formsets)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def _framework_formset(model, fields, widgets):
+    return forms.inlineformset_factory(
+        Exploration, model, fields=fields, extra=1, can_delete=True, widgets=widgets
+    )
+
+
+PreconditionFormSet = _framework_formset(
+    Precondition,
+    ["name", "judgement", "motivation", "order"],
+    {"motivation": forms.Textarea(attrs={"rows": 2})},
+)
+CriterionFormSet = _framework_formset(
+    FrameworkCriterion,
+    ["name", "explanation", "weight", "order"],
+    {"explanation": forms.Textarea(attrs={"rows": 2})},
+)
+WorkPointFormSet = _framework_formset(
+    WorkPoint, ["name", "elaboration", "order"], {"elaboration": forms.Textarea(attrs={"rows": 2})}
+)
+
+
+class MatrixForm(VersionForm):
+    """One score and one motivation per cell of variants × criteria."""
+
+    def __init__(self, *args, variants, criteria, scores: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cells = []
+        for variant in variants:
+            for criterion in criteria:
+                key = f"{variant.pk}_{criterion.pk}"
+                stored = scores.get((variant.pk, criterion.pk))
+                label = f"{variant.name} × {criterion.name}"
+                self.fields[f"score_{key}"] = forms.ChoiceField(
+                    label=_("Score: %(cell)s") % {"cell": label},
+                    choices=Score.choices,
+                    required=False,
+                    initial=stored.score if stored else "",
+                )
+                self.fields[f"motivation_{key}"] = forms.CharField(
+                    label=_("Motivering: %(cell)s") % {"cell": label},
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    initial=stored.motivation if stored else "",
+                )
+                self.cells.append((variant, criterion, key))
+
+    def initial_values(self) -> dict[str, str]:
+        """The stored cells as form data (score_<v>_<c>, motivation_<v>_<c>)."""
+        return {name: field.initial for name, field in self.fields.items() if name != "version"}
+
+    def cell_values(self) -> dict[tuple[int, int], dict]:
+        return {
+            (variant.pk, criterion.pk): {
+                "score": self.cleaned_data[f"score_{key}"],
+                "motivation": self.cleaned_data[f"motivation_{key}"].strip(),
+            }
+            for variant, criterion, key in self.cells
+        }
+
+
+def formset_rows(formset) -> list[dict]:
+    """The rows a formset keeps, as dicts with `id` for existing rows (order defaults to position)."""
+    rows = []
+    for index, form in enumerate(formset.forms, start=1):
+        if not form.has_changed() and form.instance.pk is None:
+            continue
+        if form.cleaned_data.get("DELETE"):
+            continue
+        row = {name: form.cleaned_data.get(name) for name in form._meta.fields}
+        row["id"] = form.instance.pk
+        row["order"] = row.get("order") or index
+        for name, value in row.items():
+            if value is None and name not in ("id", "weight"):
+                row[name] = ""
+        rows.append(row)
+    return rows
