@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness
+PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness benchmark-scale-out backup restore
 .PHONY: $(PHONY_EXTRA) run test test-fast setup system-deps db db-stop db-status migrate seed accounts lint benchmark benchmark-web clean-db
 
 run: setup migrate seed accounts
@@ -71,3 +71,17 @@ benchmark-fairness: setup migrate seed
 benchmark-web: setup
 	@scripts/wrk-dep.sh
 	$(BIN)/python manage.py benchmark_web $(BENCHMARK_ARGS)
+
+# The case list with one and with two web processes (docs/scaling.md), on the benchmark database.
+benchmark-scale-out: setup
+	@scripts/wrk-dep.sh
+	$(BIN)/python manage.py benchmark_scale_out $(BENCHMARK_ARGS)
+
+# A backup folder under BACKUP_DIR (default var/backups); restore with BACKUP=<that folder>.
+BACKUP_DIR ?= var/backups
+backup: setup
+	$(BIN)/python manage.py backup $(BACKUP_DIR)
+
+restore: setup
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/seta-backup-…"; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP)

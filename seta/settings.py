@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core import logging as core_logging
+from core.sentry import sentry_init
 from seta import devdb
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.request_id.RequestIdMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -199,6 +202,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Background jobs (procrastinate, on the same PostgreSQL database) and the limits of a PDF render.
 PROCRASTINATE_IMPORT_PATHS = ["cases.pdf.jobs"]
+PROCRASTINATE_WORKER_DEFAULTS = {"worker_middleware": [core_logging.job_log_context]}  # job ids in logs
 SETA_PDF_EXPORT_RETENTION_HOURS = int(os.environ.get("SETA_PDF_EXPORT_RETENTION_HOURS", "24"))
 SETA_PDF_REPORT_MAX_CASES = int(os.environ.get("SETA_PDF_REPORT_MAX_CASES", "500"))
 SETA_PDF_INLINE_TEXT_BUDGET = int(os.environ.get("SETA_PDF_INLINE_TEXT_BUDGET", "20000"))
@@ -208,9 +212,9 @@ SETA_PDF_MEMORY_MB = int(os.environ.get("SETA_PDF_MEMORY_MB", "1536"))
 SETA_PDF_CASES_PER_PROCESS = int(os.environ.get("SETA_PDF_CASES_PER_PROCESS", "50"))
 SETA_PDF_NICENESS = int(os.environ.get("SETA_PDF_NICENESS", "10"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs (core/logging.py): LOG_FORMAT=json gives one JSON object per line; anything else readable text.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOGGING_CONFIG = "core.logging.configure"
+LOGGING = core_logging.django_logging(log_format=LOG_FORMAT, level=os.environ.get("LOG_LEVEL") or None)
+# Errors to Sentry only when SENTRY_DSN is set (core/sentry.py).
+sentry_init(dsn=os.environ.get("SENTRY_DSN", ""), environment=os.environ.get("SENTRY_ENVIRONMENT", ""))
