@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from django.utils import translation
 
@@ -45,11 +46,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(name)
 
 
+PRODUCTION_HASHERS = list(settings.PASSWORD_HASHERS)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def fast_password_hasher():
     """MD5 instead of PBKDF2's million rounds: every test user logs in without burning CPU."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture
+def production_hasher(settings):
+    """The configured hashers again, for users who log in to a server process of their own."""
+    settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -107,9 +117,12 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's headless Chromium through Playwright; skipped without it, except on CI."""
+    """Debian's headless Chromium through Playwright; skipped without it, except on CI.
+
+    Per module: Playwright's sync API keeps an event loop running in this thread while it is
+    open, which later tests that call asyncio.run() (the PDF worker) cannot share."""
     if not os.path.exists(CHROMIUM):
         message = (
             f"Chromium not found at {CHROMIUM}: install Debian's chromium package (make test does as root)"
