@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+comma := ,
+# The development targets run with DEBUG on; the settings fail safe to off (docs/configuration.md).
+export DEBUG ?= true
 
-PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness benchmark-scale-out backup restore
+PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness benchmark-scale-out backup restore image stack-test
 .PHONY: $(PHONY_EXTRA) run test test-fast setup system-deps db db-stop db-status migrate seed accounts lint benchmark benchmark-web clean-db
 
 run: setup migrate seed accounts
@@ -85,3 +88,19 @@ backup: setup
 restore: setup
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/seta-backup-…"; exit 2; }
 	$(BIN)/python manage.py restore $(BACKUP)
+
+# The container image (podman as root; docs/deployment.md). The Debian base image is made locally
+# with debootstrap when no registry has it; pip's CA bundle goes in as an optional build secret.
+PODMAN := podman --runtime runc
+PODMAN_LIMITS := --ulimit nofile=16384:16384 --ulimit nproc=16384:16384
+IMAGE ?= localhost/seta-dossiers:latest
+PIP_CA ?= $(shell $(PYTHON) -m pip config get global.cert 2>/dev/null || echo /etc/ssl/certs/ca-certificates.crt)
+
+image:
+	deploy/base-image.sh
+	$(PODMAN) build $(PODMAN_LIMITS) $(if $(wildcard $(PIP_CA)),--secret id=pip-ca$(comma)src=$(PIP_CA)) \
+		-f deploy/Containerfile -t $(IMAGE) .
+
+# Builds the image, runs web + worker + PostgreSQL, logs in, makes and downloads a report, stops them.
+stack-test: image
+	IMAGE=$(IMAGE) deploy/stack-test.sh

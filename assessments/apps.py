@@ -10,5 +10,7 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from assessments.case_extensions import case_extensions_register
+        from assessments.pdf import register
 
         case_extensions_register()
+        register()  # the comparison PDF and the checks' data version (core/pdf/registry.py)

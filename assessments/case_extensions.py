@@ -43,6 +43,7 @@ from cases.hooks import (
     HistorySource,
     ListColumn,
 )
+from core.dates import format_partial_date
 from core.registry import PageSection
 
 YES_COUNT_FEWER = "lt5"
@@ -142,7 +143,7 @@ def checks_context(case) -> dict:
 
 
 def check_subject(record) -> str:
-    return gettext("Vijfpuntscheck van %(date)s") % {"date": record.assessed_on}
+    return gettext("Vijfpuntscheck van %(date)s") % {"date": format_partial_date(record.assessed_on)}
 
 
 def check_history(case_id: int) -> QuerySet:

@@ -45,6 +45,18 @@ class CompareForm(forms.Form):
 FIND_LIMIT = 10
 
 
+def cases_picked(slugs: list[str]) -> list[Case] | None:
+    """The cases of a comparison still being put together: fewer than MIN_CASES, all of them known,
+    in the order given; None when that is not the situation (too many or unknown cases: an error)."""
+    slugs = list(dict.fromkeys(slugs))
+    if len(slugs) >= MIN_CASES:
+        return None
+    found = {case.slug: case for case in Case.objects.filter(slug__in=slugs).only("slug", "number", "title")}
+    if len(found) != len(slugs):
+        return None
+    return [found[slug] for slug in slugs]
+
+
 def case_candidates(*, find: str, chosen: list[str]) -> list[Case]:
     """At most FIND_LIMIT cases to add to a comparison: title, organisation or number match `find`.
 

@@ -9,6 +9,7 @@ from assessments.choices import Criterion
 from assessments.models import Assessment, CurrentCheck
 from cases.services import case_lock_current, case_search_refresh, case_version_bump
 from core.saving import instance_save
+from core.text import instance_values_assign
 
 ASSESSMENT_FIELDS = ["assessed_on", "assessor", "note"] + [
     f"{criterion}_{part}" for criterion in Criterion.values for part in ("rating", "answer")
@@ -62,12 +63,14 @@ def assessment_create(
 def assessment_update(
     *, assessment_id: int, user: AbstractBaseUser, expected_version: int, data: dict
 ) -> Assessment:
-    """Correct an existing five-point check, unless the dossier changed in the meantime."""
+    """Correct an existing five-point check, unless the dossier changed in the meantime.
+
+    A correction that changes nothing writes nothing (no new dossier version)."""
     assessment = Assessment.objects.select_related("case").get(pk=assessment_id)
     case = case_lock_current(case_id=assessment.case_id, expected_version=expected_version)
+    if not instance_values_assign(assessment, {name: data[name] for name in ASSESSMENT_FIELDS}):
+        return assessment
     case_version_bump(case=case, user=user)
-    for name in ASSESSMENT_FIELDS:
-        setattr(assessment, name, data[name])
     instance_save(assessment, user=user)
     current_check_refresh(case_ids=[case.pk])
     case_search_refresh(case_ids=[case.pk])

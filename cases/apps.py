@@ -9,7 +9,9 @@ class CasesConfig(AppConfig):
     verbose_name = _("Casussen")
 
     def ready(self):
+        from cases.pdf.register import register
         from core.registry import MENU_ITEMS, MenuItem
 
         MENU_ITEMS.register(MenuItem(_("Casussen"), "case-list", "", "/cases/"))
         MENU_ITEMS.register(MenuItem(_("Gemeenten"), "municipality-list", "", "/municipalities/"))
+        register()  # the dossier and report PDFs (core/pdf/registry.py)

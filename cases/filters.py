@@ -161,6 +161,25 @@ class CaseFilterSet(django_filters.FilterSet):
             active.append((str(field.label), str(shown)))
         return active
 
+    def active_filter_chips(self) -> list[dict]:
+        """Every filter in use as a chip: its label, its value in words and the query string of
+        the same list without it (nor the page), so each chip removes itself alone. Also for a
+        filter that is invalid (for example a reversed year range), with the value as typed."""
+        words = dict(self.active_filters())
+        chips = []
+        for name, field in self.form.fields.items():
+            raw = [value for value in self.data.getlist(name) if value.strip()] if self.is_bound else []
+            if not raw or name == "sort":
+                continue
+            rest = self.data.copy()
+            for other in (name, "page"):
+                rest.pop(other, None)
+            label = str(field.label)
+            chips.append(
+                {"label": label, "value": words.get(label, ", ".join(raw)), "remove": rest.urlencode()}
+            )
+        return chips
+
 
 class MunicipalityFilterSet(django_filters.FilterSet):
     """Filters of /municipalities/: a name (or CBS code) search, province and whether it still exists."""

@@ -6,15 +6,35 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
 from cases.municipality_field import MunicipalityLookup, MunicipalityNameField
+from core.client_numbers import BoundedInlineFormSet, VersionedFormMixin, VersionField, formset_limits
 from core.text import NormalisedTextFormMixin
 
 DATE_HELP = _("dd-mm-jjjj, mm-jjjj of jjjj, bijvoorbeeld 20-11-2026")
 
 
-class MergeableFormMixin(NormalisedTextFormMixin, forms.Form):
+EMPTY_CHOICE = "---------"
+
+
+class NamedEmptyChoicesMixin:
+    """Selects say what their empty choice means instead of Django's "---------"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            label = _("— kies —") if field.required else _("— geen —")
+            if isinstance(field, forms.ModelChoiceField):
+                if field.empty_label == EMPTY_CHOICE:
+                    field.empty_label = label
+            elif isinstance(field, forms.ChoiceField):
+                choices = list(field.choices)
+                if any(name == EMPTY_CHOICE for _value, name in choices):
+                    field.choices = [(v, label if name == EMPTY_CHOICE else name) for v, name in choices]
+
+
+class MergeableFormMixin(VersionedFormMixin, NamedEmptyChoicesMixin, NormalisedTextFormMixin, forms.Form):
     """The version the editor started from, the signed values it was loaded with, open choices."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
     base = forms.CharField(widget=forms.HiddenInput, required=False)
     choices = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -34,24 +54,30 @@ class CaseForm(MergeableFormMixin, forms.ModelForm):
         help_texts = {
             "start_date": DATE_HELP,
             "planned_start": _(
-                "Een begin dat de bron alleen als voornemen geeft. JJJJ, JJJJ-MM of JJJJ-MM-DD"
+                "Een begin dat de bron alleen als voornemen geeft. dd-mm-jjjj, mm-jjjj of jjjj, "
+                "bijvoorbeeld 1-1-2027"
             ),
-            "as_of": _("De datum van de toestand die het dossier beschrijft. JJJJ, JJJJ-MM of JJJJ-MM-DD"),
+            "as_of": _(
+                "De datum van de toestand die het dossier beschrijft. dd-mm-jjjj, mm-jjjj of jjjj, "
+                "bijvoorbeeld 11-2016"
+            ),
             "end_date": DATE_HELP,
             "slug": _(
                 "Deel van het webadres: kleine letters, cijfers en streepjes. "
                 "Leeg laten: gemaakt uit de titel."
             ),
         }
+        error_messages = {"slug": {"unique": _("Er is al een casus met dit webadres; kies een ander.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["slug"].label = _("Webadres")
         # A new dossier gets a slug made from its title when none is given (see case_create).
         self.fields["slug"].required = self.instance.pk is not None
         self.fields["slug"].widget.attrs["data-slug-from"] = self["title"].auto_id
 
 
-class SharedChoicesFormSet(forms.BaseInlineFormSet):
+class SharedChoicesFormSet(BoundedInlineFormSet):
     """Query each select's choices once for the whole formset instead of once per row."""
 
     verbose_name = ""
@@ -75,7 +101,7 @@ class SharedChoicesFormSet(forms.BaseInlineFormSet):
                     field.choices = shared[name]
 
 
-class ParticipationForm(NormalisedTextFormMixin, forms.ModelForm):
+class ParticipationForm(NamedEmptyChoicesMixin, NormalisedTextFormMixin, forms.ModelForm):
     municipality = MunicipalityNameField(label=_("Gemeente"))
 
     class Meta:
@@ -84,7 +110,7 @@ class ParticipationForm(NormalisedTextFormMixin, forms.ModelForm):
         widgets = {"note": forms.TextInput}
 
 
-class EventForm(NormalisedTextFormMixin, forms.ModelForm):
+class EventForm(NamedEmptyChoicesMixin, NormalisedTextFormMixin, forms.ModelForm):
     class Meta:
         model = Event
         fields = ["date", "kind", "description", "source", "citation"]
@@ -100,6 +126,7 @@ def participation_formset(extra: int):
         formset=SharedChoicesFormSet,
         extra=extra,
         can_delete=True,
+        **formset_limits(),
     )
     formset.verbose_name = _("Deelname")
     return formset
@@ -107,7 +134,13 @@ def participation_formset(extra: int):
 
 def event_formset(extra: int):
     formset = forms.inlineformset_factory(
-        Case, Event, form=EventForm, formset=SharedChoicesFormSet, extra=extra, can_delete=True
+        Case,
+        Event,
+        form=EventForm,
+        formset=SharedChoicesFormSet,
+        extra=extra,
+        can_delete=True,
+        **formset_limits(),
     )
     formset.verbose_name = _("Gebeurtenis")
     return formset
@@ -119,7 +152,7 @@ NewParticipationFormSet = participation_formset(extra=4)
 NewEventFormSet = event_formset(extra=3)
 
 
-class MunicipalityForm(NormalisedTextFormMixin, forms.ModelForm):
+class MunicipalityForm(NamedEmptyChoicesMixin, NormalisedTextFormMixin, forms.ModelForm):
     """A new municipality, added by an advisor (for instance from the dossier editor)."""
 
     class Meta:

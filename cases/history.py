@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from cases.hooks import CASE_HISTORY_SOURCES
 from cases.models import Case, Event, Municipality, Participation, Source
+from core.dates import format_partial_date
 from core.history import HistoryEntry, history_entries
 from core.seed.actions import CHANGE_REASON as LOADER_REASON
 
@@ -35,7 +36,9 @@ def dossier_history(case: Case) -> list[HistoryEntry]:
             lambda r: _("Deelname %(name)s") % {"name": names.get((Municipality, r.municipality_id), "")},
             names,
         )
-        + history_entries(Event, events, lambda r: _("Gebeurtenis %(date)s") % {"date": r.date}, names)
+        + history_entries(
+            Event, events, lambda r: _("Gebeurtenis %(date)s") % {"date": format_partial_date(r.date)}, names
+        )
     )
     for source, records in parts:
         entries += history_entries(source.model, records, source.subject, names)

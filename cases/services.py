@@ -13,7 +13,7 @@ from cases.choices import FULL_PARTNER_ROLES
 from cases.models import CASE_EDITABLE_FIELDS, Case, Event, Municipality, Participation
 from cases.search import registered_search_text
 from core.saving import instance_save
-from core.text import text_normalise
+from core.text import instance_values_assign, text_as_meant, text_normalise
 from core.versioning import StaleVersionError, version_bump, version_lock
 
 COOPERATING_ROLES = FULL_PARTNER_ROLES
@@ -80,22 +80,35 @@ def _normalised(values: dict) -> dict:
     }
 
 
-def _replace_children(case: Case, user, model, rows: list[dict], fields: list[str]) -> None:
-    """Make the case's participations or events exactly `rows` (each may carry an `id`)."""
+def _children_plan(case: Case, model, rows: list[dict], fields: list[str]) -> tuple[list, list[tuple]]:
+    """What makes the case's participations or events exactly `rows` (each may carry an `id`):
+    the rows to delete and (row object, values) to save; both empty when nothing would change."""
     rows = [_normalised(row) for row in rows]
-    existing = {obj.pk: obj for obj in model.objects.filter(case=case)}
+    existing = {obj.pk: obj for obj in model.objects.filter(case=case)} if case.pk else {}
     keep = {row["id"] for row in rows if row.get("id") in existing}
-    for pk, obj in existing.items():
-        if pk not in keep:
-            obj._history_user = user
-            obj.delete()
+    deletes = [obj for pk, obj in existing.items() if pk not in keep]
+    saves = []
     for row in rows:
         obj = existing.get(row.get("id")) or model(case=case)
-        changed = obj.pk is None or any(getattr(obj, name) != row[name] for name in fields)
-        if changed:
-            for name in fields:
-                setattr(obj, name, row[name])
-            instance_save(obj, user=user)
+        if obj.pk is None or any(text_as_meant(getattr(obj, name)) != row[name] for name in fields):
+            saves.append((obj, row))
+    return deletes, saves
+
+
+def _children_apply(user, plan: tuple[list, list[tuple]], fields: list[str]) -> None:
+    deletes, saves = plan
+    for obj in deletes:
+        obj._history_user = user
+        obj.delete()
+    for obj, row in saves:
+        for name in fields:
+            setattr(obj, name, row[name])
+        instance_save(obj, user=user)
+
+
+def _fields_assign(case: Case, data: dict) -> bool:
+    """Put the edited values on the case, texts normalised; True when any differs from before."""
+    return instance_values_assign(case, {name: data[name] for name in CASE_EDITABLE_FIELDS})
 
 
 @transaction.atomic
@@ -129,16 +142,25 @@ def case_update(
     participants: list[dict],
     events: list[dict],
 ) -> Case:
-    """Save an edited dossier, unless someone else saved it since `expected_version`."""
+    """Save an edited dossier, unless someone else saved it since `expected_version`.
+
+    A save that changes nothing writes nothing: no new version, no history line."""
     _validate_participants(participants)
     case = case_lock_current(case_id=case_id, expected_version=expected_version)
+    fields_changed = _fields_assign(case, data)
+    plans = [
+        _children_plan(case, Participation, participants, PARTICIPATION_FIELDS),
+        _children_plan(case, Event, events, EVENT_FIELDS),
+    ]
+    if not fields_changed and not any(deletes or saves for deletes, saves in plans):
+        case.refresh_from_db()
+        return case
     case.version = expected_version + 1
     return _write_dossier(case, user, data, participants, events)
 
 
 def _write_dossier(case: Case, user, data: dict, participants: list[dict], events: list[dict]) -> Case:
-    for name in CASE_EDITABLE_FIELDS:
-        setattr(case, name, data[name])
+    _fields_assign(case, data)
     try:
         with transaction.atomic():
             instance_save(case, user=user)
@@ -147,11 +169,14 @@ def _write_dossier(case: Case, user, data: dict, participants: list[dict], event
         if "slug" not in str(error):
             raise
         raise ValidationError(
-            {"slug": _("Deze slug is intussen al in gebruik voor een andere casus; kies een andere.")},
+            {"slug": _("Dit webadres is intussen al in gebruik voor een andere casus; kies een ander.")},
             code="slug_taken",
         ) from None
-    _replace_children(case, user, Participation, participants, PARTICIPATION_FIELDS)
-    _replace_children(case, user, Event, events, EVENT_FIELDS)
+    for model, rows, fields in (
+        (Participation, participants, PARTICIPATION_FIELDS),
+        (Event, events, EVENT_FIELDS),
+    ):
+        _children_apply(user, _children_plan(case, model, rows, fields), fields)
     case_search_refresh(case_ids=[case.pk])
     return case
 

@@ -1,0 +1,1 @@
+"""Infrastructure that is not about dossiers; see core/apps.py."""

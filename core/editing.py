@@ -8,23 +8,38 @@ from django.core import signing
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from core.client_numbers import MAX_FORMSET_ROWS, management_counts
 from core.merge import MISSING, MergedRow, canonical
 
 BASE_SALT = "cases.editor.base"
 CONFLICTS_SALT = "cases.editor.conflicts"
-MAX_ROWS = 1000
 
 
-def snapshot_sign(snapshot: dict) -> str:
-    return signing.dumps(snapshot, salt=BASE_SALT, compress=True)
+def _record_key(record) -> list[str]:
+    return [record._meta.label_lower, str(record.pk)]
 
 
-def snapshot_read(token: str | None):
-    """The base the editor was loaded with, or MISSING when absent or tampered with."""
+def snapshot_sign(snapshot: dict, *, record, version: int) -> str:
+    """Sign the values an editor was loaded with, bound to the record and the version they were taken from."""
+    bound = {"record": _record_key(record), "version": version, "values": snapshot}
+    return signing.dumps(bound, salt=BASE_SALT, compress=True)
+
+
+def snapshot_read(token: str | None, *, record, version: int | None):
+    """The base the editor was loaded with, or MISSING when absent, tampered with or not this form's.
+
+    A snapshot of another record, or of another version than the one the form says it started
+    from (a newer one posted with a stale form), is no base: every difference becomes a choice.
+    """
     try:
-        return signing.loads(token or "", salt=BASE_SALT)
+        bound = signing.loads(token or "", salt=BASE_SALT)
     except signing.BadSignature:
         return MISSING
+    if not isinstance(bound, dict) or bound.get("record") != _record_key(record):
+        return MISSING
+    if version is None or bound.get("version") != version:
+        return MISSING
+    return bound.get("values", MISSING)
 
 
 def instance_values(instance, names: list[str]) -> dict[str, str]:
@@ -46,11 +61,10 @@ def formset_detach_vanished(data: QueryDict, prefix: str, existing_ids: set[str]
 
     Returns the rewritten data and {new index: the id the row had}, so the merge still knows them.
     """
-    try:
-        total = min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), MAX_ROWS)
-        initial = min(int(data.get(f"{prefix}-INITIAL_FORMS", 0)), total)
-    except ValueError:
-        return data, {}
+    counts = management_counts(data, prefix)
+    if counts is None:
+        return data, {}  # not counts: the formset refuses them with a form error
+    total, initial = counts
     vanished = [i for i in range(initial) if data.get(f"{prefix}-{i}-id", "") not in existing_ids]
     if not vanished:
         return data, {}
@@ -156,7 +170,7 @@ def formset_merged_data(formset, rows: list[MergedRow], extra: int) -> tuple[dic
         f"{prefix}-TOTAL_FORMS": str(len(rows) + extra),
         f"{prefix}-INITIAL_FORMS": str(sum(1 for row in rows if row.id)),
         f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": str(MAX_ROWS),
+        f"{prefix}-MAX_NUM_FORMS": str(MAX_FORMSET_ROWS),
     }
     choices = []
     for index, row in enumerate(rows):

@@ -9,6 +9,8 @@ from datetime import datetime
 from django.db import models
 from django.utils.translation import gettext as _
 
+from core.dates import format_partial_date
+from core.fields import PartialDateField
 from core.text import is_long_text, text_normalise, word_diff
 
 IGNORED = {
@@ -53,6 +55,8 @@ def _display(model: type[models.Model], name: str, value, names: dict) -> str:
         return "—"
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, PartialDateField):
+        return format_partial_date(value)
     if isinstance(model_field, models.ForeignKey):
         return names.get((model_field.related_model, value), str(value))
     return str(value)

@@ -117,9 +117,9 @@ class PdfHeadMiddleware:
     """HEAD on a PDF URL (URL name ending in "pdf") never renders the PDF.
 
     Django answers HEAD with the GET view and drops the body, so a HEAD would render a whole PDF
-    for nothing. Views that answer HEAD themselves (cases/pdf/views.py) keep doing so; for the
-    others this answers 200 without a body once the user has the view's permission (after the
-    login check of LoginRequiredMiddleware, which comes before this middleware).
+    for nothing. Views that answer HEAD themselves (the PDF start views, core/pdf/views.py) keep
+    doing so; for the others this answers 200 without a body once the user has the view's
+    permission (after the login check of LoginRequiredMiddleware, which comes before this middleware).
     """
 
     def __init__(self, get_response):
@@ -133,7 +133,7 @@ class PdfHeadMiddleware:
         view_class = getattr(view_func, "view_class", None)
         if request.method != "HEAD" or not (match and (match.url_name or "").endswith("pdf")):
             return None
-        if view_class is not None and "head" in vars(view_class):
+        if view_class is not None and hasattr(view_class, "head"):
             return None
         permission = getattr(view_class, "permission_required", None)
         permissions = [permission] if isinstance(permission, str) else list(permission or [])

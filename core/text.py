@@ -24,6 +24,22 @@ def instance_texts_normalise(instance) -> None:
                 setattr(instance, model_field.attname, text_normalise(value))
 
 
+def text_as_meant(value):
+    """A value as compared for changes: texts normalised, anything else as it is."""
+    return text_normalise(value) if isinstance(value, str) else value
+
+
+def instance_values_assign(instance, values: dict, setter=setattr) -> bool:
+    """Put `values` on a model instance (with `setter`), texts normalised; True when any field now
+    differs from before in more than line endings and trailing blanks (which are no change)."""
+    fields = instance._meta.concrete_fields
+    before = {f.attname: text_as_meant(getattr(instance, f.attname)) for f in fields}
+    for name, value in values.items():
+        setter(instance, name, value)
+    instance_texts_normalise(instance)
+    return any(text_as_meant(getattr(instance, f.attname)) != before[f.attname] for f in fields)
+
+
 class NormalisedTextFormMixin:
     """A form mixin: every text the user typed is normalised before validation goes on."""
 
@@ -74,3 +90,26 @@ def _context(tokens: list[str], *, first: bool, last: bool) -> list[tuple[str, s
     if len(tokens) <= len(head) + len(tail) + 2:
         return [("equal", "".join(tokens))]
     return [part for part in (("equal", "".join(head)), ("skip", "…"), ("equal", "".join(tail))) if part[1]]
+
+
+def word_diff_marks(other: str, this: str) -> list[tuple[bool, str]]:
+    """`this` whole, as runs of (only in this version?, text) against `other`: for showing two
+    versions side by side with their differences marked (same tokens and threshold as word_diff)."""
+    a, b = _TOKENS.findall(other), _TOKENS.findall(this)
+    if difflib.SequenceMatcher(None, other.split(), this.split(), autojunk=False).ratio() < REWRITTEN:
+        return [(bool(this.strip()), this)]  # rewritten: all of it differs
+    runs: list[tuple[bool, str]] = []
+    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        text = "".join(b[j1:j2])
+        if tag == "equal" or not text.strip():
+            pieces = [(False, text)]
+        else:  # mark the words, not the spaces around them
+            core = text.strip()
+            start = text.index(core)
+            pieces = [(False, text[:start]), (True, core), (False, text[start + len(core) :])]
+        for differs, piece in pieces:
+            if piece and runs and runs[-1][0] == differs:
+                runs[-1] = (differs, runs[-1][1] + piece)
+            elif piece:
+                runs.append((differs, piece))
+    return runs

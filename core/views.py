@@ -10,14 +10,21 @@ from django.template import loader
 _CHILD_PAGE = re.compile(r"^(/(?:cases|municipalities)/[-\w]+/)[-\w/]+$")
 
 
+def _layout(request) -> str:
+    """A logged-in user keeps the app's menu; anyone else gets the plain error layout."""
+    user = getattr(request, "user", None)
+    return "layouts/error_app.html" if user is not None and user.is_authenticated else "layouts/error.html"
+
+
 def permission_denied(request, exception=None):
     """403: explain which right is missing; lead back to the page above when there is one."""
     match = _CHILD_PAGE.match(request.path)
-    return render(request, "403.html", {"back_url": match.group(1) if match else ""}, status=403)
+    context = {"back_url": match.group(1) if match else "", "error_layout": _layout(request)}
+    return render(request, "403.html", context, status=403)
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"error_layout": _layout(request)}, status=404)
 
 
 def server_error(request):

@@ -10,5 +10,7 @@ class ExplorationsConfig(AppConfig):
 
     def ready(self):
         from explorations.case_extensions import case_extensions_register
+        from explorations.pdf import register
 
         case_extensions_register()
+        register()  # the exploration PDF (core/pdf/registry.py)

@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import DATE_HELP
+from cases.forms import DATE_HELP, NamedEmptyChoicesMixin
 from cases.models import Case, Municipality
+from core.client_numbers import BoundedInlineFormSet, VersionedFormMixin, VersionField, formset_limits
+from core.fields import PartialDateFormField
 from explorations.choices import Score
 from explorations.models import (
     EXPLORATION_EDITABLE_FIELDS,
@@ -23,7 +25,7 @@ class ExplorationCreateForm(forms.Form):
     """A new exploration: title, municipalities and the toetsingskader template to start from."""
 
     title = forms.CharField(label=_("Titel"), max_length=200)
-    start_date = forms.CharField(label=_("Begin"), max_length=10, required=False, help_text=DATE_HELP)
+    start_date = PartialDateFormField(label=_("Begin"), max_length=10, required=False, help_text=DATE_HELP)
     partners = forms.ModelMultipleChoiceField(
         label=_("Verkennende gemeenten"),
         queryset=Municipality.objects.filter(merged_into__isnull=True),
@@ -53,11 +55,11 @@ class ExplorationCreateForm(forms.Form):
         self.fields["template"].initial = FrameworkTemplate.objects.filter(is_default=True).first()
 
 
-class MergeableForm(forms.ModelForm):
+class MergeableForm(VersionedFormMixin, NamedEmptyChoicesMixin, forms.ModelForm):
     """A form that can come back from a three-way merge with a choice per conflicting field."""
 
     merge_fields: list[str] = []
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
     conflicts = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, conflict_names: list[str] = (), **kwargs):
@@ -109,6 +111,11 @@ class LinesField(forms.CharField):
     def to_python(self, value):
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
+    def run_validators(self, value):
+        # Per line: on the list, the NUL-character check would read its repr and let "\x00" through.
+        for line in value:
+            super().run_validators(line)
+
 
 class VariantForm(MergeableForm):
     """A form of cooperation with its SWOT (one point per line)."""
@@ -132,15 +139,27 @@ class VariantForm(MergeableForm):
         self.fields["failed_precondition"].empty_label = _("Voldoet aan alle randvoorwaarden (of nog open)")
 
 
-class VersionForm(forms.Form):
+class VersionForm(VersionedFormMixin, forms.Form):
     """Only the version the editor started from (pages whose data come in formsets)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
+
+
+class FrameworkRowForm(NamedEmptyChoicesMixin, forms.ModelForm):
+    """One row of the toetsingskader."""
 
 
 def _framework_formset(model, fields, widgets):
     return forms.inlineformset_factory(
-        Exploration, model, fields=fields, extra=1, can_delete=True, widgets=widgets
+        Exploration,
+        model,
+        form=FrameworkRowForm,
+        formset=BoundedInlineFormSet,
+        fields=fields,
+        extra=1,
+        can_delete=True,
+        widgets=widgets,
+        **formset_limits(),
     )
 
 
@@ -208,7 +227,8 @@ def formset_rows(formset) -> list[dict]:
             continue
         row = {name: form.cleaned_data.get(name) for name in form._meta.fields}
         row["id"] = form.instance.pk
-        row["order"] = row.get("order") or index
+        if row.get("order") is None:
+            row["order"] = index
         for name, value in row.items():
             if value is None and name not in ("id", "weight"):
                 row[name] = ""

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from django.db import models
 from django.utils.translation import gettext as _
 
+from core.client_numbers import MAX_FORMSET_ROWS, management_counts
 from core.merge import MISSING, canonical, fields_merge
 from explorations.models import VariantScore
 
@@ -134,7 +135,7 @@ def formset_data(prefix: str, rows: list[dict], fields: list[str]) -> dict:
         f"{prefix}-TOTAL_FORMS": str(len(rows)),
         f"{prefix}-INITIAL_FORMS": str(len(stored)),
         f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{prefix}-MAX_NUM_FORMS": str(MAX_FORMSET_ROWS),
     }
     for index, row in enumerate(rows):
         data[f"{prefix}-{index}-id"] = _text(row.get("id"))
@@ -179,7 +180,10 @@ def vanished_dropped(data, *, prefix: str, model, exploration) -> tuple[object, 
     """Mark submitted rows that a colleague deleted meanwhile as deleted, and name them."""
     stored = {str(pk) for pk in model.objects.filter(exploration=exploration).values_list("pk", flat=True)}
     notes = []
-    for index in range(int(data.get(f"{prefix}-INITIAL_FORMS") or 0)):
+    counts = management_counts(data, prefix)
+    if counts is None:
+        return data, notes  # not counts: the formset refuses them with a form error
+    for index in range(counts[1]):
         pk = data.get(f"{prefix}-{index}-id")
         if pk and pk not in stored and not data.get(f"{prefix}-{index}-DELETE"):
             data[f"{prefix}-{index}-DELETE"] = "on"

@@ -2,6 +2,8 @@
 # `make run`: the development web server and one background worker (PDF exports) beside it.
 # Ctrl-C stops both (the worker finishes or hands back its running job, which is retried).
 set -euo pipefail
+# Development: DEBUG on (the settings fail safe to off; docs/configuration.md).
+export DEBUG="${DEBUG:-true}"
 cd "$(dirname "$0")/.."
 PYTHON=.venv/bin/python
 ADDRESS="${1:-127.0.0.1:8000}"

@@ -1,8 +1,9 @@
 """Settings for SETA dossiers, read from the environment.
 
-Nothing needs to be set for local use: the database defaults to the project-local
-PostgreSQL server that `make run` starts (see seta/devdb.py). In production set
-DATABASE_URL, SECRET_KEY, DEBUG=false and ALLOWED_HOSTS.
+Fail safe: DEBUG is off unless the environment turns it on (`make run`, scripts/run.sh and the
+test settings do), and with DEBUG off the app refuses to start without SECRET_KEY and
+ALLOWED_HOSTS. The database defaults to the project-local PostgreSQL server that `make run`
+starts (see seta/devdb.py). Every variable is listed in docs/configuration.md.
 """
 
 import datetime
@@ -31,13 +32,29 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-local-development-key-only"
+def env_proxy_count(name: str) -> int:
+    """A number of trusted proxies: `0`–`9`; `false`/unset is 0, and `true` (the older form) is 1."""
+    if "SETA_PROXY_COUNT" in os.environ:
+        raise ImproperlyConfigured("SETA_PROXY_COUNT is gone: SETA_BEHIND_PROXY is the number of proxies.")
+    value = os.environ.get(name, "").strip().lower()
+    if value in {"", "0", "false", "no", "off"}:
+        return 0
+    if value in {"true", "yes", "on"}:
+        return 1
+    if value.isdigit() and 0 < int(value) < 10:
+        return int(value)
+    raise ImproperlyConfigured(f"{name} must be the number of trusted reverse proxies (0-9), not {value!r}.")
+
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or ("insecure-local-development-key-only" if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not globals()[name]]
+if _missing and not DEBUG:
+    raise ImproperlyConfigured(
+        f"{' and '.join(_missing)} must be set when DEBUG is off (DEBUG=true only for development);"
+        " see docs/configuration.md."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -62,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.request_id.RequestIdMiddleware",
+    "core.health.HealthCheckMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -134,13 +152,18 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded and generated files (the PDF exports); any Django storage may replace it in production.
+# Uploaded files (none yet; the PDF exports are in the "pdf_exports" storage below).
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Finished PDFs: in PostgreSQL, so any web process serves what any worker made (core/pdf/storage.py).
+    # Another Django storage (e.g. "storages.backends.s3.S3Storage" of django-storages) fits here.
+    "pdf_exports": {
+        "BACKEND": os.environ.get("SETA_PDF_STORAGE_BACKEND", "core.pdf.storage.DatabaseStorage")
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -154,7 +177,12 @@ STORAGES = {
 AXES_FAILURE_LIMIT = int(os.environ.get("SETA_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("SETA_LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A good login forgives only that account's failures from that address (core.login_throttle), never
+# the address's failures on other accounts: axes' AXES_RESET_ON_SUCCESS would forgive both.
+AXES_RESET_ON_SUCCESS = False
+AXES_HANDLER = "core.login_throttle.OwnFailuresOnlyHandler"
+# The address counted per client: the socket's, or behind SETA_BEHIND_PROXY proxies the one they vouch for.
+AXES_CLIENT_IP_CALLABLE = "core.login_throttle.client_ip_address"
 AXES_LOCKOUT_CALLABLE = "core.auth_backends.lockout_response"
 AXES_VERBOSE = False
 
@@ -175,12 +203,14 @@ if EMAIL_HOST:
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-if env_bool("SETA_BEHIND_PROXY", False):
+# Load balancer and Kubernetes probes speak plain HTTP to the pod; core.health answers them
+# before SecurityMiddleware, this keeps them exempt should the middleware order ever change.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/"]
+# SETA_BEHIND_PROXY: how many reverse proxies in front of the app append to X-Forwarded-For.
+SETA_TRUSTED_PROXIES = env_proxy_count("SETA_BEHIND_PROXY")
+if SETA_TRUSTED_PROXIES:
     # Only behind a reverse proxy that sets X-Forwarded-Proto itself may the header be trusted.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # Login throttling per address then uses the client address the proxy passes on.
-    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("SETA_PROXY_COUNT", "1"))
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
@@ -201,7 +231,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Background jobs (procrastinate, on the same PostgreSQL database) and the limits of a PDF render.
-PROCRASTINATE_IMPORT_PATHS = ["cases.pdf.jobs"]
+PROCRASTINATE_IMPORT_PATHS = ["core.pdf.tasks"]
 PROCRASTINATE_WORKER_DEFAULTS = {"worker_middleware": [core_logging.job_log_context]}  # job ids in logs
 SETA_PDF_EXPORT_RETENTION_HOURS = int(os.environ.get("SETA_PDF_EXPORT_RETENTION_HOURS", "24"))
 SETA_PDF_REPORT_MAX_CASES = int(os.environ.get("SETA_PDF_REPORT_MAX_CASES", "500"))
@@ -211,6 +241,11 @@ SETA_PDF_JOB_SECONDS = int(os.environ.get("SETA_PDF_JOB_SECONDS", "1800"))
 SETA_PDF_MEMORY_MB = int(os.environ.get("SETA_PDF_MEMORY_MB", "1536"))
 SETA_PDF_CASES_PER_PROCESS = int(os.environ.get("SETA_PDF_CASES_PER_PROCESS", "50"))
 SETA_PDF_NICENESS = int(os.environ.get("SETA_PDF_NICENESS", "10"))
+# Fair queues: exports one user may have waiting or rendering, and all users together.
+SETA_PDF_USER_PENDING_LIMIT = int(os.environ.get("SETA_PDF_USER_PENDING_LIMIT", "3"))
+SETA_PDF_QUEUE_LIMIT = int(os.environ.get("SETA_PDF_QUEUE_LIMIT", "50"))
+# A job whose worker sent no heartbeat for this long is handed to another worker.
+SETA_PDF_STALLED_SECONDS = int(os.environ.get("SETA_PDF_STALLED_SECONDS", "60"))
 
 # Logs (core/logging.py): LOG_FORMAT=json gives one JSON object per line; anything else readable text.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()

@@ -67,6 +67,8 @@ urlpatterns = [
     path("accounts/", include(account_urls)),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # before the dossier pages, which would take "exports" for a slug (the URLs are where they always were)
+    path("cases/exports/", include("core.pdf.urls")),
     # assessments first: its /cases/compare/ and /cases/export.* would otherwise be taken for dossier slugs.
     path("", include("explorations.urls")),
     path("", include("assessments.urls")),

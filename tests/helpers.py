@@ -1,5 +1,7 @@
 """Helpers for HTTP-level tests (post a page's forms back as a browser would) and browser tests."""
 
+from html.parser import HTMLParser
+
 from django import forms
 
 
@@ -48,6 +50,68 @@ def admin_submitted(response) -> dict:
                 value = [str(item) for item in value]
             data[field.html_name] = value
     return data
+
+
+class _FormValues(HTMLParser):
+    """The values a browser would post for the page's first post form with the given class."""
+
+    def __init__(self, form_class: str):
+        super().__init__(convert_charrefs=True)
+        self.form_class = form_class
+        self.data: list[tuple[str, str]] = []
+        self.state = "before"  # before -> inside -> after
+        self.textarea: str | None = None
+        self.select: str | None = None
+        self.options: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if (
+            tag == "form"
+            and self.state == "before"
+            and (a.get("method") or "").lower() == "post"
+            and self.form_class in (a.get("class") or "").split()
+        ):
+            self.state = "inside"
+        if self.state != "inside" or "disabled" in a:
+            return
+        if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") not in ("checkbox", "radio") or "checked" in a:
+                self.data.append((a["name"], a.get("value") or ("on" if a.get("type") == "checkbox" else "")))
+        elif tag == "textarea" and a.get("name"):
+            self.textarea, self.text = a["name"], ""
+        elif tag == "select" and a.get("name"):
+            self.select, self.options, self.multiple = a["name"], [], "multiple" in a
+        elif tag == "option" and self.select:
+            self.options.append((a.get("value", ""), "selected" in a))
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.text += data
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.state == "inside":
+            self.state = "after"
+        elif tag == "textarea" and self.textarea:
+            text = self.text[1:] if self.text.startswith("\n") else self.text
+            self.data.append((self.textarea, text.replace("\n", "\r\n")))
+            self.textarea = None
+        elif tag == "select" and self.select:
+            chosen = [value for value, selected in self.options if selected]
+            if not chosen and not self.multiple and self.options:
+                chosen = [self.options[0][0]]
+            self.data += [(self.select, value) for value in chosen]
+            self.select = None
+
+
+def page_post_data(html: str, form_class: str = "editor") -> dict:
+    """What a browser would post back, unchanged, for the page's first post form of `form_class`."""
+    parser = _FormValues(form_class)
+    parser.feed(html)
+    data: dict = {}
+    for name, value in parser.data:
+        data.setdefault(name, []).append(value)
+    return {name: values[0] if len(values) == 1 else values for name, values in data.items()}
 
 
 def log_in(page, live_server, username):

@@ -2,8 +2,10 @@
 
 import io
 import re
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from pypdf import PdfReader
 
@@ -82,3 +84,18 @@ class DecoyServer:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join()
+
+
+def start_and_render(client, url: str) -> bytes:
+    """Start a PDF as a user does (POST on its start page), then render the queued export with its
+    registered document, as the worker's render process does (here, in this process)."""
+    from core.pdf.models import PdfExport
+
+    response = client.post(url)
+    assert response.status_code == 303, response.status_code
+    token = re.search(r"/exports/([0-9a-f-]+)/$", response["Location"]).group(1)
+    export = PdfExport.objects.get(token=token)
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "export.pdf"
+        export.document.render(export, target, lambda done, total: None)
+        return target.read_bytes()

@@ -5,9 +5,8 @@ from django.views import View
 
 from assessments.analysis import analyse
 from assessments.charts import with_charts
-from cases.filters import CaseFilterSet
-from cases.models import Case
 from cases.permissions import ReaderRequiredMixin
+from cases.selection import selection_filterset
 
 
 class AnalysisView(ReaderRequiredMixin, View):
@@ -16,7 +15,7 @@ class AnalysisView(ReaderRequiredMixin, View):
     template_name = "assessments/analysis.html"
 
     def get(self, request):
-        filterset = CaseFilterSet(request.GET, queryset=Case.objects.with_list_annotations())
+        filterset = selection_filterset(request.GET)
         if not filterset.is_valid():
             return TemplateResponse(request, self.template_name, {"filter": filterset}, status=400)
         analysis = with_charts(analyse(filterset.qs.only("pk", "outcome")))

@@ -55,7 +55,8 @@ class AssessmentEditMixin(ReaderRequiredMixin, FormView):
     def get_initial(self):
         initial = {"version": self.case.version}
         if self.assessment:
-            initial["base"] = snapshot_sign(instance_values(self.assessment, ASSESSMENT_FIELDS))
+            values = instance_values(self.assessment, ASSESSMENT_FIELDS)
+            initial["base"] = snapshot_sign(values, record=self.assessment, version=self.case.version)
         return initial
 
     def get_context_data(self, **kwargs):
@@ -74,7 +75,7 @@ class AssessmentEditMixin(ReaderRequiredMixin, FormView):
         except StaleDossierError as stale:
             return self.render_merge(stale, form)
         messages.success(self.request, _("De vijfpuntscheck is opgeslagen."))
-        return HttpResponseRedirect(self.case.get_absolute_url() + "#check")
+        return HttpResponseRedirect(self.case.get_absolute_url())  # the message on top takes the focus
 
     def render_merge(self, stale: StaleDossierError, form):
         """Merge the submitted check with the stored one (a new check has nothing to merge with)."""
@@ -83,7 +84,9 @@ class AssessmentEditMixin(ReaderRequiredMixin, FormView):
         if self.assessment:
             current = Assessment.objects.get(pk=self.assessment.pk)
             theirs = instance_values(current, ASSESSMENT_FIELDS)
-            base = snapshot_read(form.cleaned_data.get("base"))
+            base = snapshot_read(
+                form.cleaned_data.get("base"), record=current, version=stale.expected_version
+            )
             merged = fields_merge(base, theirs, yours)
             yours = merged.values
             choices = field_choices(
@@ -94,7 +97,11 @@ class AssessmentEditMixin(ReaderRequiredMixin, FormView):
         data.update(
             {
                 "version": str(stale.case.version),
-                "base": snapshot_sign(theirs) if self.assessment else "",
+                "base": (
+                    snapshot_sign(theirs, record=self.assessment, version=stale.case.version)
+                    if self.assessment
+                    else ""
+                ),
                 "choices": choices_sign(choices) if choices else "",
             }
         )

@@ -1,15 +1,16 @@
-"""Cases side by side, on the page and as PDF. Thin: permission, the form, rendering."""
+"""Cases side by side, on the page and as PDF (made by the worker). Thin: permission, the form."""
 
 from django.http import HttpResponseBadRequest
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 
-from assessments.compare import CompareForm, case_candidates, comparison
-from cases.pdf.documents import AUTHOR, date_in_words
-from cases.pdf.views import PdfExportMixin, pdf_response
+from assessments.compare import CompareForm, case_candidates, cases_in_order, cases_picked, comparison
+from assessments.pdf import COMPARE, compare_query
 from cases.permissions import ReaderRequiredMixin
+from core.pdf.views import PdfPlan, PdfStartView
 
 
 class CompareView(ReaderRequiredMixin, View):
@@ -22,37 +23,32 @@ class CompareView(ReaderRequiredMixin, View):
         context = {"form": form, "find": request.GET.get("find", "")}
         if form.is_valid():
             context.update(comparison(form.cleaned_data["case"]))
+        else:
+            # Fewer than two known cases is a comparison being started (from a dossier), not an error.
+            context["picked"] = cases_picked(request.GET.getlist("case"))
         context["chosen"] = [case.slug for case in context.get("cases", [])] or request.GET.getlist("case")
         context["candidates"] = case_candidates(find=context["find"], chosen=context["chosen"])
         return TemplateResponse(request, self.template_name, context)
 
 
-class ComparePdfView(PdfExportMixin, View):
-    """GET /cases/compare/pdf/?case=…: the same comparison as a PDF, in Dutch."""
+class ComparePdfView(PdfStartView):
+    """GET /cases/compare/pdf/?case=…: what the comparison PDF holds and a button; POST queues it."""
 
-    template_name = "assessments/pdf/compare.html"
+    permission_required = "cases.export_pdf"
 
-    def get(self, request):
+    def plan(self, request):
         form = CompareForm(request.GET)
         if not form.is_valid():
             return HttpResponseBadRequest(
                 " ".join(form.errors["case"]), content_type="text/plain; charset=utf-8"
             )
-        from cases.pdf.rendering import PDF_LANGUAGE, html_to_pdf  # WeasyPrint: not at URLconf import
-
-        now = timezone.localtime()
-        with translation.override(PDF_LANGUAGE):
-            context = comparison(form.cleaned_data["case"])
-            titles = ", ".join(case.title for case in context["cases"])
-            html = render_to_string(
-                self.template_name,
-                {
-                    **context,
-                    "document_title": f"Vergelijking: {titles}",
-                    "description": "Casussen naast elkaar, met hun vijfpuntscheck.",
-                    "author": AUTHOR,
-                    "generated_at": now,
-                    "generated_on": date_in_words(now.date()),
-                },
-            )
-        return pdf_response(html_to_pdf(html), f"seta-vergelijking-{now.date().isoformat()}.pdf")
+        slugs = form.cleaned_data["case"]
+        titles = [case.title for case in cases_in_order(slugs)]
+        return PdfPlan(
+            kind=COMPARE,
+            heading=_("PDF van de vergelijking"),
+            filename=f"seta-vergelijking-{timezone.localdate().isoformat()}.pdf",
+            back_url=f"{reverse('case-compare')}?{compare_query(slugs)}",
+            lines=[_("De casussen naast elkaar, met hun vijfpuntscheck:"), *titles],
+            query=compare_query(slugs),
+        )

@@ -7,9 +7,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from assessments.export import csv_lines, rows, xlsx_bytes
-from cases.filters import CaseFilterSet
-from cases.models import Case
 from cases.permissions import ReaderRequiredMixin
+from cases.selection import selection_filterset
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -23,7 +22,7 @@ class ExportMixin(ReaderRequiredMixin, View):
     """The selection of GET /cases/export.<ext>?<the case list's filters>; same permission as reading."""
 
     def get(self, request):
-        filterset = CaseFilterSet(request.GET, queryset=Case.objects.with_list_annotations())
+        filterset = selection_filterset(request.GET)
         if not filterset.is_valid():
             return HttpResponseBadRequest(
                 _("Deze selectie bevat een ongeldig filter; pas de filters op de lijst van casussen aan."),

@@ -11,7 +11,6 @@ from cases.models.case import (
 )
 from cases.models.mention import SourceMention
 from cases.models.reference import Municipality, Source
-from cases.pdf.models import PdfExport  # the export model lives with the PDF machinery (branch pdf)
 
 __all__ = [
     "CASE_EDITABLE_FIELDS",
@@ -21,7 +20,6 @@ __all__ = [
     "Municipality",
     "ParticipantName",
     "Participation",
-    "PdfExport",
     "Source",
     "SourceMention",
 ]

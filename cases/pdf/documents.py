@@ -15,8 +15,8 @@ from cases.choices import ParticipationRole
 from cases.hooks import REPORT_SECTIONS
 from cases.models import Case, Event, Participation, Source
 from cases.pdf.queries import current_assessment, with_pdf_relations  # noqa: F401  (imported from here too)
-from cases.pdf.text import normalize_text
 from core.dates import format_partial_date, format_period
+from core.pdf.text import normalize_text
 
 AUTHOR = "SETA dossiers"
 

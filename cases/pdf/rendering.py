@@ -2,45 +2,36 @@
 
 A dossier is one HTML document. The selection report is rendered in parts, each with its own
 WeasyPrint render (the overview, then one part per case, each case loaded on its own), written to
-temporary files and joined (cases/pdf/joining.py): peak memory stays that of the largest part
-whatever the number of cases. Each part renders within a time budget (cases/pdf/limits.py).
+temporary files and joined (core/pdf/joining.py): peak memory stays that of the largest part
+whatever the number of cases. Each part renders within a time budget (core/pdf/limits.py).
 """
 
 import datetime
 import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from django.db import connections
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
 from cases.models import Case
 from cases.pdf.documents import AUTHOR, dossier_context, report_context, with_pdf_relations
-from cases.pdf.fetcher import BASE_URL, StaticFilesURLFetcher
-from cases.pdf.joining import join_parts
-from cases.pdf.limits import RenderBudgetExceeded, part_time_budget
 from cases.pdf.report import report_section_context
+from core.pdf.fetcher import StaticFilesURLFetcher
+from core.pdf.joining import join_parts
+from core.pdf.limits import RenderBudgetExceeded, part_time_budget
+from core.pdf.processes import die_with_parent
+from core.pdf.registry import Progress
+from core.pdf.rendering import PDF_LANGUAGE, html_to_pdf, render_part
 
-PDF_LANGUAGE = "nl"
-PDF_VARIANT = "pdf/ua-1"
 CASE_TEMPLATE = "pdf/case.html"
 REPORT_TEMPLATE = "pdf/report.html"
 SECTION_TEMPLATE = "pdf/report_section.html"
 OVERVIEW_TEMPLATE = "pdf/report_overview.html"
 OVERVIEW_ROWS_PER_PART = 100
 REPORT_SUBJECT = "Overzicht en dossiers van een selectie van ambtelijke samenwerkingen van gemeenten."
-
-Progress = Callable[[int, int], None]
-
-
-def html_to_pdf(html: str, *, url_fetcher: StaticFilesURLFetcher | None = None) -> bytes:
-    """Render HTML to a tagged PDF/UA-1 document; resources come through the static-only fetcher."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher or StaticFilesURLFetcher())
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def case_pdf(
@@ -59,12 +50,7 @@ def case_pdf(
 
 
 def _render_part(html: str, target: Path, url_fetcher, label: str) -> int:
-    """Render one part to `target`; return its number of pages."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher or StaticFilesURLFetcher())
-    with part_time_budget(label):
-        rendered = document.render()
-        rendered.write_pdf(target, pdf_variant=PDF_VARIANT)
-    return len(rendered.pages)
+    return render_part(html, target, label, url_fetcher)
 
 
 def _render_overview(context: dict, folder: Path, url_fetcher) -> dict[Path, int]:
@@ -106,6 +92,7 @@ def _render_sections(ids: list[int], folder: Path, first_page: int, now, url_fet
 
 def _sections_child(sender, *args) -> None:
     """Body of a forked section renderer: send back page counts or why it stopped, then exit."""
+    die_with_parent()  # no orphan renders on when the render process is killed
     try:
         sender.send(("ok", _render_sections(*args)))
     except RenderBudgetExceeded as error:

@@ -2,9 +2,12 @@
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
@@ -16,6 +19,7 @@ from cases.hooks import CASE_DETAIL_QUERYSET, CASE_DETAIL_SECTIONS, CASE_LIST_CO
 from cases.models import RECENT_SAVES, Case, Event
 from cases.permissions import ReaderRequiredMixin
 from cases.search import gin_index_preferred, search_suggestion
+from core.seed.actions import CHANGE_REASON as LOADER_REASON
 
 
 @dataclass
@@ -36,7 +40,8 @@ class RecentSave:
             who=name or item["username"] or _("systeem"),
             version=item["version"],
             created=item["type"] == "+",
-            reason=item["reason"] or "",
+            # The loader's stored marker is for machines; people read where the dossier came from.
+            reason=_("geladen uit de bronnen") if item["reason"] == LOADER_REASON else item["reason"] or "",
         )
 
 
@@ -88,7 +93,23 @@ class CaseListView(ReaderRequiredMixin, FilterView):
         context["ranked_within_page"] = bool(plan and plan.ranked_within_page)
         context["list_columns"] = list(CASE_LIST_COLUMNS)
         context["suggestion"] = search_suggestion(text) if text and not page.paginator.count else None
+        # Each dossier link carries these exact results, so the dossier can lead back to them.
+        context["back_query"] = urlencode({"back": self.request.get_full_path()})
         return context
+
+
+def case_list_return_url(value: str) -> str:
+    """The case list URL (with its filters, sort and page) a dossier was opened from, or "".
+
+    Only a relative URL of the case list itself passes: no scheme, host, backslash or other path,
+    so the link cannot lead anywhere else (the query string is re-encoded)."""
+    if not value or len(value) > 2000 or "\\" in value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or parts.path != reverse("case-list"):
+        return ""
+    query = QueryDict(parts.query).urlencode()
+    return parts.path + (f"?{query}" if query else "")
 
 
 class CaseDetailView(ReaderRequiredMixin, DetailView):
@@ -119,6 +140,7 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
         return super().get_context_data(
             sections=[section.template for section in sections],
             recent_saves=[RecentSave.from_json(item) for item in self.object.recent_saves],
+            back_url=case_list_return_url(self.request.GET.get("back", "")),
             **kwargs,
         )
 

@@ -86,7 +86,8 @@ class CaseEditMixin(ReaderRequiredMixin):
     def get(self, request, *args, **kwargs):
         form, participants, events = self.forms()
         if self.case:
-            form.initial["base"] = snapshot_sign(editor_snapshot(self.case, participants, events))
+            snapshot = editor_snapshot(self.case, participants, events)
+            form.initial["base"] = snapshot_sign(snapshot, record=self.case, version=self.case.version)
         return self.render(form, participants, events)
 
     def post(self, request, *args, **kwargs):
@@ -107,7 +108,10 @@ class CaseEditMixin(ReaderRequiredMixin):
             return self.render(form, participants, events)
         except StaleDossierError as stale:
             return self.render_merge(stale, form, {"participants": participants, "events": events}, detached)
-        messages.success(request, _("Het dossier is opgeslagen."))
+        if self.case and case.version == form.cleaned_data["version"]:
+            messages.info(request, _("U wijzigde niets; het dossier is niet opnieuw opgeslagen."))
+        else:
+            messages.success(request, _("Het dossier is opgeslagen."))
         return HttpResponseRedirect(case.get_absolute_url())
 
     def detach_vanished_rows(self, data):
@@ -116,7 +120,7 @@ class CaseEditMixin(ReaderRequiredMixin):
     def render_merge(self, stale: StaleDossierError, form, formsets: dict, detached: dict):
         """Merge what was submitted with what is stored now; show it with the choices left open."""
         current = Case.objects.prefetch_related("participations", "events").get(pk=stale.case.pk)
-        base = snapshot_read(form.cleaned_data.get("base"))
+        base = snapshot_read(form.cleaned_data.get("base"), record=current, version=stale.expected_version)
         theirs = {
             "fields": canonical_values(
                 {n: getattr(current, n) for n in CASE_EDITABLE_FIELDS}, CASE_EDITABLE_FIELDS
@@ -127,7 +131,8 @@ class CaseEditMixin(ReaderRequiredMixin):
         yours = canonical_values(form.cleaned_data, CASE_EDITABLE_FIELDS)
         merged = fields_merge(MISSING if base is MISSING else base["fields"], theirs["fields"], yours)
         data = {name: post_value(form.fields[name], value) for name, value in merged.values.items()}
-        data |= {"version": str(current.version), "base": snapshot_sign(theirs)}
+        base_token = snapshot_sign(theirs, record=current, version=current.version)
+        data |= {"version": str(current.version), "base": base_token}
         choices = field_choices(form, merged, theirs["fields"], yours)
         for prefix, formset in formsets.items():
             your_rows = [

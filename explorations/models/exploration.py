@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.dates import partial_date_format_q, partial_date_order_q
-from core.fields import PartialDateField
+from core.fields import NARRATIVE_LIMIT, TEXT_LIMIT, PartialDateField, text_limit
 from explorations.choices import ExplorationRole, ExplorationStatus, PinDecision
 
 # The sections of the work, in the order of an advisor's report (and of seed 003's chapters).
@@ -48,14 +48,16 @@ class Exploration(models.Model):
     )
     start_date = PartialDateField(_("begin"))
     end_date = PartialDateField(_("einde"), help_text=_("Advies of besluit; leeg zolang het loopt."))
-    introduction = models.TextField(_("aanleiding"), blank=True)
-    urgency = models.TextField(_("urgentie"), blank=True)
-    partners = models.TextField(_("logische partners"), blank=True)
-    added_value = models.TextField(_("meerwaarde"), blank=True)
-    drawbacks = models.TextField(_("nadelen en risico's"), blank=True)
-    conditions = models.TextField(_("randvoorwaarden voor samenwerking"), blank=True)
-    experiences = models.TextField(_("ervaringen elders"), blank=True)
-    way_forward = models.TextField(_("verdere weg"), blank=True)
+    introduction = models.TextField(_("aanleiding"), blank=True, validators=text_limit(NARRATIVE_LIMIT))
+    urgency = models.TextField(_("urgentie"), blank=True, validators=text_limit(NARRATIVE_LIMIT))
+    partners = models.TextField(_("logische partners"), blank=True, validators=text_limit(NARRATIVE_LIMIT))
+    added_value = models.TextField(_("meerwaarde"), blank=True, validators=text_limit(NARRATIVE_LIMIT))
+    drawbacks = models.TextField(_("nadelen en risico's"), blank=True, validators=text_limit(NARRATIVE_LIMIT))
+    conditions = models.TextField(
+        _("randvoorwaarden voor samenwerking"), blank=True, validators=text_limit(NARRATIVE_LIMIT)
+    )
+    experiences = models.TextField(_("ervaringen elders"), blank=True, validators=text_limit(NARRATIVE_LIMIT))
+    way_forward = models.TextField(_("verdere weg"), blank=True, validators=text_limit(NARRATIVE_LIMIT))
     case = models.ForeignKey(
         "cases.Case",
         verbose_name=_("wordt casus"),
@@ -65,7 +67,7 @@ class Exploration(models.Model):
         related_name="explorations",
         help_text=_("De casus in de kennisbank die uit deze verkenning voortkomt."),
     )
-    provenance = models.TextField(_("herkomst"), blank=True)
+    provenance = models.TextField(_("herkomst"), blank=True, validators=text_limit(TEXT_LIMIT))
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
@@ -150,7 +152,7 @@ class Assignment(models.Model):
         Exploration, verbose_name=_("verkenning"), on_delete=models.CASCADE, related_name="assignments"
     )
     council = models.CharField(_("raad"), max_length=200, help_text=_("Bijvoorbeeld: de raad van Oldenzaal."))
-    text = models.TextField(_("opdracht"))
+    text = models.TextField(_("opdracht"), validators=text_limit(TEXT_LIMIT))
     source = models.CharField(
         _("bron"), max_length=300, blank=True, help_text=_("Raadsvoorstel, brief, datum.")
     )
@@ -175,7 +177,7 @@ class Experience(models.Model):
         Exploration, verbose_name=_("verkenning"), on_delete=models.CASCADE, related_name="experience_links"
     )
     name = models.CharField(_("samenwerking"), max_length=200)
-    text = models.TextField(_("wat de verkenning erover zegt"))
+    text = models.TextField(_("wat de verkenning erover zegt"), validators=text_limit(TEXT_LIMIT))
     case = models.ForeignKey(
         "cases.Case",
         verbose_name=_("casus in de kennisbank"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.choices import ArrangementType
+from core.fields import SHORT_TEXT_LIMIT, TEXT_LIMIT, text_limit
 from explorations.choices import Judgement, Score, TemplateItemKind
 
 
@@ -16,7 +17,7 @@ class FrameworkTemplate(models.Model):
     """A toetsingskader to start explorations from; admins keep these. One is the default."""
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
-    description = models.TextField(_("toelichting"), blank=True)
+    description = models.TextField(_("toelichting"), blank=True, validators=text_limit(SHORT_TEXT_LIMIT))
     is_default = models.BooleanField(_("standaard"), default=False)
     history = HistoricalRecords(table_name="assessments_historicalframeworktemplate")
 
@@ -43,7 +44,7 @@ class FrameworkTemplateItem(models.Model):
     )
     kind = models.CharField(_("soort"), max_length=20, choices=TemplateItemKind.choices)
     name = models.CharField(_("naam"), max_length=300)
-    explanation = models.TextField(_("toelichting"), blank=True)
+    explanation = models.TextField(_("toelichting"), blank=True, validators=text_limit(SHORT_TEXT_LIMIT))
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     history = HistoricalRecords(table_name="assessments_historicalframeworktemplateitem")
 
@@ -86,7 +87,7 @@ class Precondition(ExplorationPart):
     judgement = models.CharField(
         _("oordeel"), max_length=10, choices=Judgement.choices, default=Judgement.OPEN
     )
-    motivation = models.TextField(_("motivering"), blank=True)
+    motivation = models.TextField(_("motivering"), blank=True, validators=text_limit(SHORT_TEXT_LIMIT))
     history = HistoricalRecords(table_name="assessments_historicalprecondition")
 
     class Meta(ExplorationPart.Meta):
@@ -107,7 +108,7 @@ class FrameworkCriterion(ExplorationPart):
         "explorations.Exploration", verbose_name=_("verkenning"), on_delete=models.CASCADE,
         related_name="criteria",
     )  # fmt: skip
-    explanation = models.TextField(_("toelichting"), blank=True)
+    explanation = models.TextField(_("toelichting"), blank=True, validators=text_limit(SHORT_TEXT_LIMIT))
     weight = models.PositiveSmallIntegerField(
         _("gewicht"),
         null=True,
@@ -136,7 +137,7 @@ class WorkPoint(ExplorationPart):
         "explorations.Exploration", verbose_name=_("verkenning"), on_delete=models.CASCADE,
         related_name="work_points",
     )  # fmt: skip
-    elaboration = models.TextField(_("uitwerking"), blank=True)
+    elaboration = models.TextField(_("uitwerking"), blank=True, validators=text_limit(TEXT_LIMIT))
     history = HistoricalRecords(table_name="assessments_historicalworkpoint")
 
     class Meta(ExplorationPart.Meta):
@@ -147,7 +148,11 @@ class WorkPoint(ExplorationPart):
 
 def swot_field(label):
     return ArrayField(
-        models.TextField(), verbose_name=label, default=list, blank=True, help_text=_("Eén punt per regel.")
+        models.TextField(validators=text_limit(SHORT_TEXT_LIMIT)),
+        verbose_name=label,
+        default=list,
+        blank=True,
+        help_text=_("Eén punt per regel."),
     )
 
 
@@ -158,7 +163,7 @@ class Variant(ExplorationPart):
         "explorations.Exploration", verbose_name=_("verkenning"), on_delete=models.CASCADE,
         related_name="variants",
     )  # fmt: skip
-    description = models.TextField(_("beschrijving"), blank=True)
+    description = models.TextField(_("beschrijving"), blank=True, validators=text_limit(TEXT_LIMIT))
     arrangement_type = models.CharField(
         _("vergelijkbaar met"),
         max_length=30,
@@ -170,8 +175,10 @@ class Variant(ExplorationPart):
     weaknesses = swot_field(_("zwaktes"))
     opportunities = swot_field(_("kansen"))
     threats = swot_field(_("bedreigingen"))
-    needed = models.TextField(_("wat nodig is"), blank=True)
-    reflection = models.TextField(_("reflectie van de deelnemers"), blank=True)
+    needed = models.TextField(_("wat nodig is"), blank=True, validators=text_limit(TEXT_LIMIT))
+    reflection = models.TextField(
+        _("reflectie van de deelnemers"), blank=True, validators=text_limit(TEXT_LIMIT)
+    )
     failed_precondition = models.ForeignKey(
         Precondition,
         verbose_name=_("voldoet niet aan"),
@@ -204,7 +211,7 @@ class VariantScore(models.Model):
         FrameworkCriterion, verbose_name=_("criterium"), on_delete=models.CASCADE, related_name="scores"
     )
     score = models.CharField(_("score"), max_length=2, choices=Score.choices, blank=True, default="")
-    motivation = models.TextField(_("motivering"), blank=True)
+    motivation = models.TextField(_("motivering"), blank=True, validators=text_limit(SHORT_TEXT_LIMIT))
     history = HistoricalRecords(table_name="assessments_historicalvariantscore")
 
     class Meta:

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.saving import instance_save
+from core.text import instance_values_assign
 from core.versioning import StaleVersionError, version_bump, version_lock
 from explorations.choices import ExplorationRole, TemplateItemKind
 from explorations.models import (
@@ -122,8 +123,9 @@ def exploration_update(
 ) -> Exploration:
     """Save the exploration's own fields and sections, unless someone saved since `expected_version`."""
     exploration = lock_current(exploration_id, expected_version)
-    for name in EXPLORATION_EDITABLE_FIELDS:
-        assign(exploration, name, data[name])
+    values = {name: data[name] for name in EXPLORATION_EDITABLE_FIELDS}
+    if not instance_values_assign(exploration, values, setter=assign):
+        return exploration  # nothing changed: no new version, no history line
     exploration.version = expected_version + 1
     instance_save(exploration, user=user)
     return exploration
@@ -141,25 +143,34 @@ def framework_update(
 ) -> Exploration:
     """Make the toetsingskader exactly these rows (each may carry the `id` of an existing row)."""
     exploration = lock_current(exploration_id, expected_version)
-    version_bump(instance=exploration, user=user)
-    for part, rows in zip(FRAMEWORK_PARTS, (preconditions, criteria, points), strict=True):
-        _replace(exploration, user, part.model, rows, list(part.framework_fields))
+    plans = [
+        _plan(exploration, part.model, rows, list(part.framework_fields))
+        for part, rows in zip(FRAMEWORK_PARTS, (preconditions, criteria, points), strict=True)
+    ]
+    if not any(deletes or saves for deletes, saves in plans):
+        return exploration  # nothing changed: no new version
+    version_bump(instance=exploration, user=user)  # first: the parts' history falls inside its version
+    for deletes, saves in plans:
+        for obj in deletes:
+            obj._history_user = user
+            obj.delete()
+        for obj in saves:
+            instance_save(obj, user=user)
     return exploration
 
 
-def _replace(exploration: Exploration, user, model, rows: list[dict], fields: list[str]) -> None:
+def _plan(exploration: Exploration, model, rows: list[dict], fields: list[str]) -> tuple[list, list]:
+    """The rows to delete and the (changed, unsaved) rows to save to make the parts exactly `rows`."""
     existing = {obj.pk: obj for obj in model.objects.filter(exploration=exploration)}
     keep = {row.get("id") for row in rows}
-    for pk, obj in existing.items():
-        if pk not in keep:
-            obj._history_user = user
-            obj.delete()
+    deletes = [obj for pk, obj in existing.items() if pk not in keep]
+    saves = []
     for row in rows:
         obj = existing.get(row.get("id")) or model(exploration=exploration)
-        if obj.pk is None or any(getattr(obj, name) != row[name] for name in fields):
-            for name in fields:
-                setattr(obj, name, row[name])
-            instance_save(obj, user=user)
+        changed = instance_values_assign(obj, {name: row[name] for name in fields})
+        if obj.pk is None or changed:
+            saves.append(obj)
+    return deletes, saves
 
 
 @transaction.atomic
@@ -171,8 +182,9 @@ def variant_save(
     variant = Variant(exploration=exploration)
     if variant_id is not None:
         variant = Variant.objects.get(pk=variant_id, exploration=exploration)
-    for name in VARIANT_FIELDS:
-        assign(variant, name, data[name])
+    changed = instance_values_assign(variant, {name: data[name] for name in VARIANT_FIELDS}, setter=assign)
+    if variant.pk is not None and not changed:
+        return variant  # nothing changed: no new version
     if (
         variant.failed_precondition_id
         and not exploration.preconditions.filter(pk=variant.failed_precondition_id).exists()

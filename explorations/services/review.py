@@ -6,6 +6,7 @@ from django.db import transaction
 from assessments.choices import Criterion
 from assessments.models import Assessment
 from core.saving import instance_save
+from core.text import instance_values_assign, text_normalise
 from core.versioning import version_bump
 from explorations.choices import PinDecision
 from explorations.models import FrameworkCriterion, SimilarCaseDecision, Variant, VariantScore
@@ -25,7 +26,6 @@ def matrix_update(
     Only changed cells are written; a cell back at "niet beoordeeld" without motivation is removed.
     """
     exploration = lock_current(exploration_id, expected_version)
-    version_bump(instance=exploration, user=user)
     variant_ids = set(Variant.objects.filter(exploration=exploration).values_list("pk", flat=True))
     criterion_ids = set(
         FrameworkCriterion.objects.filter(exploration=exploration).values_list("pk", flat=True)
@@ -33,21 +33,27 @@ def matrix_update(
     existing = {
         (s.variant_id, s.criterion_id): s for s in VariantScore.objects.filter(variant_id__in=variant_ids)
     }
+    deletes, saves = [], []
     for (variant_id, criterion_id), value in cells.items():
         if variant_id not in variant_ids or criterion_id not in criterion_ids:
             continue
         cell = existing.get((variant_id, criterion_id))
-        empty = not value["score"] and not value["motivation"]
-        if cell is None and empty:
-            continue
+        empty = not value["score"] and not text_normalise(value["motivation"])
         if cell is not None and empty:
-            cell._history_user = user
-            cell.delete()
-            continue
-        cell = cell or VariantScore(variant_id=variant_id, criterion_id=criterion_id)
-        if cell.pk is None or (cell.score, cell.motivation) != (value["score"], value["motivation"]):
-            cell.score, cell.motivation = value["score"], value["motivation"]
-            instance_save(cell, user=user)
+            deletes.append(cell)
+        elif not empty:
+            cell = cell or VariantScore(variant_id=variant_id, criterion_id=criterion_id)
+            changed = instance_values_assign(cell, {name: value[name] for name in ("score", "motivation")})
+            if cell.pk is None or changed:
+                saves.append(cell)
+    if not deletes and not saves:
+        return  # nothing changed: no new version
+    version_bump(instance=exploration, user=user)  # first: the cells' history falls inside its version
+    for cell in deletes:
+        cell._history_user = user
+        cell.delete()
+    for cell in saves:
+        instance_save(cell, user=user)
 
 
 @transaction.atomic
@@ -74,9 +80,9 @@ def similar_case_decide(
             current.delete()
         return None
     current = current or SimilarCaseDecision(exploration_id=exploration_id, case_id=case_id)
-    current.decision = PinDecision(decision)
-    current.note = note
-    instance_save(current, user=user)
+    changed = instance_values_assign(current, {"decision": PinDecision(decision), "note": note})
+    if current.pk is None or changed:
+        instance_save(current, user=user)
     return current
 
 
@@ -87,10 +93,8 @@ def exploration_assessment_update(
     """Correct one of the exploration's five-point checks, unless the exploration changed meanwhile."""
     exploration = lock_current(exploration_id, expected_version)
     assessment = Assessment.objects.get(pk=assessment_id, exploration=exploration)
-    version_bump(
-        instance=exploration, user=user
-    )  # first, so that the check's history falls inside its version (merge.py)
-    for name in CHECK_FIELDS:
-        setattr(assessment, name, data[name])
+    if not instance_values_assign(assessment, {name: data[name] for name in CHECK_FIELDS}):
+        return assessment  # nothing changed: no new version
+    version_bump(instance=exploration, user=user)  # first: the check's history falls inside its version
     instance_save(assessment, user=user)
     return assessment

@@ -40,16 +40,18 @@ class ExplorationCheckUpdateView(ExplorationEditMixin):
     def post(self, request, slug, pk):
         choices = ConflictChoices(request.POST)
         if choices.missing:
-            form = AssessmentForm(request.POST, instance=self.assessment)
+            form = AssessmentForm(request.POST, instance=self.assessment, initial=self.current_version())
             return self.render_choices(form, choices.conflicts, choose_error=True)
-        form = AssessmentForm(choices.applied(request.POST), instance=self.assessment)
+        form = AssessmentForm(
+            choices.applied(request.POST), instance=self.assessment, initial=self.current_version()
+        )
         if not form.is_valid():
             return self.render(form=form, assessment=self.assessment)
         try:
             self.save(form.cleaned_data["version"] or 0, form.cleaned_data)
         except StaleExplorationError as stale:
             return self.on_stale(form, stale)
-        return self.done(_("De vijfpuntscheck is gecorrigeerd."), "#check")
+        return self.done(_("De vijfpuntscheck is gecorrigeerd."))
 
     def save(self, version: int, data: dict):
         exploration_assessment_update(
@@ -80,7 +82,6 @@ class ExplorationCheckUpdateView(ExplorationEditMixin):
                 return HttpResponseRedirect(self.request.path)
             return self.done(
                 _("De vijfpuntscheck is gecorrigeerd en samengevoegd met de wijzigingen van een collega."),
-                "#check",
             )
         shown = AssessmentForm(instance=current)
         conflicts = [

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from cases.models import Case
+from core.client_numbers import VERSION_ERROR
 from explorations.choices import PinDecision
-from explorations.forms import ExplorationForm, VariantForm
+from explorations.forms import ExplorationForm, VariantForm, VersionForm
 from explorations.merge import (
     instance_state,
     next_version_started,
@@ -51,9 +52,15 @@ class ExplorationEditMixin(ExplorationReaderMixin, View):
             self.request, self.template_name, {"exploration": self.exploration, **context}
         )
 
-    def done(self, message: str, anchor: str = ""):
+    def current_version(self) -> dict:
+        """Initial data that lets a posted form refuse a version above the current one."""
+        return {"version": self.exploration.version}
+
+    def done(self, message: str):
+        """Back to the exploration, where the message is shown on top and takes the focus (no jump
+        to the changed section, which would hide the message)."""
         messages.success(self.request, message)
-        return HttpResponseRedirect(self.exploration.get_absolute_url() + anchor)
+        return HttpResponseRedirect(self.exploration.get_absolute_url())
 
 
 def _shown(form, name: str, value) -> str:
@@ -127,7 +134,7 @@ class ExplorationUpdateView(MergeMixin, ExplorationEditMixin):
         )
 
     def post(self, request, slug):
-        form = ExplorationForm(request.POST, instance=self.exploration)
+        form = ExplorationForm(request.POST, instance=self.exploration, initial=self.current_version())
         if not form.is_valid():
             return self.render(form=form, conflicts=self._conflicts_of(form))
         try:
@@ -146,6 +153,7 @@ class ExplorationUpdateView(MergeMixin, ExplorationEditMixin):
             {
                 "name": name,
                 "label": form.fields[name].label,
+                "mine": _shown(form, name, form[name].value()),
                 "theirs": _shown(form, name, getattr(self.exploration, name)),
             }
             for name in form.conflict_names
@@ -191,7 +199,9 @@ class VariantEditView(MergeMixin, ExplorationEditMixin):
         return self.render(form=form, variant=self.variant)
 
     def post(self, request, slug, pk=None):
-        form = VariantForm(request.POST, instance=self.variant, exploration=self.exploration)
+        form = VariantForm(
+            request.POST, instance=self.variant, initial=self.current_version(), exploration=self.exploration
+        )
         if form.is_valid():
             try:
                 self.save(form.cleaned_data["version"], form.resolved())
@@ -200,7 +210,7 @@ class VariantEditView(MergeMixin, ExplorationEditMixin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                return self.done(_("De variant is opgeslagen."), "#variants")
+                return self.done(_("De variant is opgeslagen."))
         return self.render(form=form, variant=self.variant)
 
     def save(self, version: int, data: dict):
@@ -247,11 +257,15 @@ class VariantDeleteView(ExplorationEditMixin):
 
     def post(self, request, slug, pk):
         variant = get_object_or_404(self.exploration.variants, pk=pk)
+        version = VersionForm(request.POST, initial=self.current_version())
+        if not version.is_valid():
+            messages.error(request, VERSION_ERROR)
+            return HttpResponseRedirect(reverse("variant-edit", args=[slug, pk]))
         try:
             variant_delete(
                 exploration_id=self.exploration.pk,
                 user=request.user,
-                expected_version=int(request.POST.get("version") or 0),
+                expected_version=version.cleaned_data["version"],
                 variant_id=variant.pk,
             )
         except StaleExplorationError:
@@ -260,7 +274,7 @@ class VariantDeleteView(ExplorationEditMixin):
                 _("Een collega wijzigde de verkenning intussen; bekijk de variant en probeer opnieuw."),
             )
             return HttpResponseRedirect(reverse("variant-edit", args=[slug, pk]))
-        return self.done(_("De variant “%(name)s” is verwijderd.") % {"name": variant.name}, "#variants")
+        return self.done(_("De variant “%(name)s” is verwijderd.") % {"name": variant.name})
 
 
 class SimilarCaseDecisionView(ExplorationEditMixin):
@@ -270,7 +284,7 @@ class SimilarCaseDecisionView(ExplorationEditMixin):
         case = get_object_or_404(Case, slug=case_slug)
         decision = request.POST.get("decision", "")
         if decision not in ("", *PinDecision.values):
-            return self.done(_("Onbekende keuze; er is niets gewijzigd."), "#similar")
+            return self.done(_("Onbekende keuze; er is niets gewijzigd."))
         similar_case_decide(
             exploration_id=self.exploration.pk,
             case_id=case.pk,
@@ -278,4 +292,4 @@ class SimilarCaseDecisionView(ExplorationEditMixin):
             decision=decision,
             note=request.POST.get("note", "")[:300],
         )
-        return self.done(_("Uw keuze over “%(case)s” is opgeslagen.") % {"case": case.title}, "#similar")
+        return self.done(_("Uw keuze over “%(case)s” is opgeslagen.") % {"case": case.title})

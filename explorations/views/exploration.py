@@ -9,18 +9,18 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from cases.pdf.views import pdf_response
 from cases.permissions import ReaderRequiredMixin
+from core.pdf.views import PdfPlan, PdfStartView
 from explorations.filters import ExplorationFilterSet
 from explorations.forms import ExplorationCreateForm
 from explorations.history import exploration_history
 from explorations.models import Exploration
+from explorations.pdf import EXPLORATION, exploration_pdf_filename
 from explorations.reads import exploration_context, exploration_for_page
 from explorations.services.exploration import exploration_create
 
@@ -48,18 +48,26 @@ class ExplorationDetailView(ExplorationReaderMixin, DetailView):
         )
 
 
-class ExplorationPdfView(ExplorationReaderMixin, View):
-    """GET /explorations/<slug>/pdf/: the council report."""
+class ExplorationPdfView(PdfStartView):
+    """GET /explorations/<slug>/pdf/: what the council report holds and a button; POST queues it."""
 
     permission_required = "explorations.export_exploration_pdf"
 
-    def get(self, request, slug):
-        from explorations.pdf import exploration_pdf, exploration_pdf_filename  # WeasyPrint: lazy
-
-        exploration = get_object_or_404(exploration_for_page(), slug=slug)
-        now = timezone.localtime()
-        return pdf_response(
-            exploration_pdf(exploration, now=now), exploration_pdf_filename(exploration, now.date())
+    def plan(self, request, slug):
+        exploration = get_object_or_404(Exploration.objects.only("pk", "slug", "title"), slug=slug)
+        return PdfPlan(
+            kind=EXPLORATION,
+            heading=_("Raads-PDF van %(title)s") % {"title": exploration.title},
+            filename=exploration_pdf_filename(exploration),
+            back_url=exploration.get_absolute_url(),
+            lines=[
+                _(
+                    "De raadsrapportage van de verkenning %(title)s: opdracht, onderbouwing, "
+                    "toetsingskader, varianten en vijfpuntscheck."
+                )
+                % {"title": exploration.title}
+            ],
+            subject_id=exploration.pk,
         )
 
 

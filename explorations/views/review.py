@@ -64,7 +64,7 @@ class FrameworkUpdateView(ExplorationEditMixin):
             self.save(version.cleaned_data["version"], *(formset_rows(f) for f in formsets))
         except StaleExplorationError as stale:
             return self.on_stale(formsets, stale, gone)
-        return self.done(_("Het toetsingskader is opgeslagen."), "#framework")
+        return self.done(_("Het toetsingskader is opgeslagen."))
 
     def save(self, version: int, pre, crit, point):
         framework_update(
@@ -105,7 +105,7 @@ class FrameworkUpdateView(ExplorationEditMixin):
             message = _(
                 "Het toetsingskader is opgeslagen en samengevoegd met de wijzigingen van een collega."
             )
-            return self.done(" ".join([message, *notes]), "#framework")
+            return self.done(" ".join([message, *notes]))
         self.exploration = fresh
         return self.render_forms(
             *self.forms(data),
@@ -155,7 +155,7 @@ class MatrixUpdateView(ExplorationEditMixin):
             self.save(form.cleaned_data["version"], form)
         except StaleExplorationError as stale:
             return self.on_stale(form, stale)
-        return self.done(_("De vergelijking is opgeslagen."), "#matrix")
+        return self.done(_("De vergelijking is opgeslagen."))
 
     def save(self, version: int, form):
         matrix_update(
@@ -188,7 +188,6 @@ class MatrixUpdateView(ExplorationEditMixin):
                 return HttpResponseRedirect(self.request.path)
             return self.done(
                 _("De vergelijking is opgeslagen en samengevoegd met de wijzigingen van een collega."),
-                "#matrix",
             )
         return self.render_choices(merged_form, conflicts)
 
@@ -207,7 +206,7 @@ class ExplorationCheckCreateView(ExplorationEditMixin):
         return self.render(form=AssessmentForm(initial={"version": self.exploration.version}))
 
     def post(self, request, slug):
-        form = AssessmentForm(request.POST)
+        form = AssessmentForm(request.POST, initial=self.current_version())
         if not form.is_valid():
             return self.render(form=form)
         try:
@@ -219,4 +218,4 @@ class ExplorationCheckCreateView(ExplorationEditMixin):
             )
         except StaleExplorationError as stale:
             return self.render(form=_with_version(form, stale), stale=True)
-        return self.done(_("De vijfpuntscheck is opgeslagen."), "#check")
+        return self.done(_("De vijfpuntscheck is opgeslagen."))

@@ -56,7 +56,7 @@ def test_advisor_creates_a_case_with_three_municipalities_by_adding_rows(page, l
     page.goto(f"{live_server.url}/cases/new/")
 
     page.get_by_label("Titel").fill("Kromme Rijn Gemeenten")
-    assert page.get_by_label("Slug").input_value() == "kromme-rijn-gemeenten"  # proposed while typing
+    assert page.get_by_label("Webadres").input_value() == "kromme-rijn-gemeenten"  # proposed while typing
     page.get_by_label("Vorm van samenwerking").select_option("werkorganisatie")
     page.get_by_label("Uitkomst").select_option("realised")
     page.get_by_label("Gemeente, rij 1", exact=True).fill("Houten")

@@ -124,7 +124,7 @@ def test_rows_deleted_added_and_changed_by_the_other_are_merged(anna, bram, doss
     page = conflict.content.decode()
     assert conflict.status_code == 200
     assert "verbeter de gemarkeerde velden" not in page
-    assert "Gebeurtenis 2014-01-01 verwijderd" in page  # what the other did, named
+    assert "Gebeurtenis 1 januari 2014 verwijderd" in page  # what the other did, named
 
     assert bram.post(edit_url(dossier), submitted(conflict)).status_code == 302
     dossier.refresh_from_db()

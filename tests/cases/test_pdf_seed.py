@@ -1,5 +1,7 @@
 """The PDFs of the 45 seed cases (read-only, the seed loaded once for this module)."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.http import QueryDict
 from django.urls import reverse
@@ -8,8 +10,8 @@ from assessments.choices import Criterion
 from assessments.models import Assessment
 from cases.filters import CaseFilterSet
 from cases.models import Case
-from cases.pdf.models import PdfExport
 from cases.pdf.rendering import report_pdf
+from core.pdf.models import PdfExport
 from tests.pdf_support import outline_pages, page_texts, pdf_reader, squash
 
 SEED_CASES = 45
@@ -72,7 +74,7 @@ def test_a_raadslid_downloads_the_realised_gastheer_cases(client, raadslid, seed
     query = {"arrangement_type": "gastheer", "outcome": "realised"}
     expected = list(Case.objects.filter(**query).values_list("title", flat=True))
 
-    response = client.get(reverse("case-report-pdf"), query)
+    response = client.post(f"{reverse('case-report-pdf')}?{urlencode(query, doseq=True)}")
 
     assert response.status_code == 303  # to the progress page; the worker renders exactly this query:
     export = PdfExport.objects.get()

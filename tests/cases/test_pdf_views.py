@@ -7,7 +7,7 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.pdf.models import PdfExport
+from core.pdf.models import PdfExport
 from tests.factories import AssessmentFactory, CaseFactory, UserFactory
 from tests.pdf_support import pdf_text
 
@@ -43,6 +43,8 @@ def test_a_user_without_a_role_gets_403(client, case):
 
     for url in pdf_urls(case):
         assert client.get(url).status_code == 403
+        assert client.post(url).status_code == 403
+    assert not PdfExport.objects.exists()
 
 
 def test_the_permission_alone_is_enough(client, case):
@@ -52,7 +54,8 @@ def test_the_permission_alone_is_enough(client, case):
 
     dossier, report = pdf_urls(case)
     assert client.get(dossier).status_code == 200
-    assert client.get(report).status_code == 303
+    assert client.get(report).status_code == 200
+    assert client.post(report).status_code == 303
 
 
 @pytest.mark.parametrize("role", ["raadslid", "adviseur", "staff"])
@@ -73,7 +76,12 @@ def test_every_role_downloads_a_small_dossier_at_once_as_an_attachment(client, c
 def test_every_role_asks_for_the_report_and_gets_its_progress_page(client, case, role, request):
     client.force_login(request.getfixturevalue(role))
 
-    response = client.get(reverse("case-report-pdf"), {"outcome": "realised"})
+    page = client.get(reverse("case-report-pdf"), {"outcome": "realised"})
+    assert page.status_code == 200 and not PdfExport.objects.exists()  # the GET only shows what comes
+    assert "1 casus: een overzicht en per casus het dossier." in page.content.decode()
+    assert 'method="post"' in page.content.decode()
+
+    response = client.post(reverse("case-report-pdf") + "?outcome=realised")
 
     export = PdfExport.objects.get()
     assert response.status_code == 303
@@ -86,9 +94,13 @@ def test_every_role_asks_for_the_report_and_gets_its_progress_page(client, case,
 def test_the_report_takes_the_case_list_query_without_the_page(client, raadslid):
     client.force_login(raadslid)
 
-    client.get(reverse("case-report-pdf"), {"year_from": "2010", "arrangement_type": "gastheer", "page": "2"})
+    CaseFactory(year=2012, arrangement_type="gastheer")
+    url = reverse("case-report-pdf") + "?year_from=2010&arrangement_type=gastheer&page=2&zz=1&utm=x"
+    client.post(url)
 
     assert PdfExport.objects.get().query == "arrangement_type=gastheer&year_from=2010"
+    client.post(reverse("case-report-pdf") + "?arrangement_type=gastheer&year_from=2010&zz=2")
+    assert PdfExport.objects.count() == 1  # unknown parameters make no new selection
 
 
 def test_a_selection_over_the_maximum_is_refused_with_advice(client, raadslid, settings):
@@ -97,7 +109,7 @@ def test_a_selection_over_the_maximum_is_refused_with_advice(client, raadslid, s
         CaseFactory(outcome="realised", number=number + 1)
     client.force_login(raadslid)
 
-    response = client.get(reverse("case-report-pdf"), {"outcome": "realised"})
+    response = client.post(reverse("case-report-pdf") + "?outcome=realised")
 
     text = response.content.decode()
     assert response.status_code == 400
@@ -111,11 +123,13 @@ def test_a_dossier_with_much_text_goes_through_the_worker(client, raadslid, case
     settings.SETA_PDF_INLINE_TEXT_BUDGET = 10
     client.force_login(raadslid)
 
-    response = client.get(reverse("case-pdf", kwargs={"slug": case.slug}))
+    page = client.get(reverse("case-pdf", kwargs={"slug": case.slug}))
+    assert page.status_code == 200 and not PdfExport.objects.exists()
+    response = client.post(reverse("case-pdf", kwargs={"slug": case.slug}))
 
     export = PdfExport.objects.get()
     assert response.status_code == 303 and response["Location"] == export.get_absolute_url()
-    assert (export.kind, export.case) == ("dossier", case)
+    assert (export.kind, export.subject_id) == ("dossier", case.pk)
 
 
 def test_head_never_renders(client, raadslid, case, monkeypatch):
@@ -123,7 +137,7 @@ def test_head_never_renders(client, raadslid, case, monkeypatch):
         raise AssertionError("HEAD rendered a PDF")
 
     monkeypatch.setattr("cases.pdf.rendering.case_pdf", refuse)
-    monkeypatch.setattr("cases.pdf.exports.export_cache_key", refuse)
+    monkeypatch.setattr("core.pdf.requests.export_cache_key", refuse)
     client.force_login(raadslid)
 
     for url in pdf_urls(case):

@@ -8,12 +8,11 @@ from pathlib import Path
 import psycopg
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from cases.models import Case
-from cases.pdf.models import PdfExport
+from core.pdf.models import PdfExport
 from tests.factories import ExplorationFactory, ExplorationMunicipalityFactory, MunicipalityFactory
 from tests.processes import database_url
 
@@ -68,8 +67,8 @@ def council_data(dossier, adviseur):
     for name in ("Oosterhout", "Dongen"):
         ExplorationMunicipalityFactory(exploration=exploration, municipality=MunicipalityFactory(name=name))
     export = PdfExport.objects.create(
-        kind=PdfExport.Kind.DOSSIER,
-        case=dossier,
+        kind="dossier",
+        subject_id=dossier.pk,
         requested_by=adviseur,
         filename="seta-bar.pdf",
         status=PdfExport.Status.READY,
@@ -81,13 +80,14 @@ def council_data(dossier, adviseur):
 def test_backup_wipe_restore_brings_everything_back_identical(media, council_data, tmp_path):
     before = snapshot(media)
     assert before["cases_historicalcase"][0] >= 3 and before["cases_pdfexport"][0] == 1
-    assert any(key.startswith("file exports/") for key in before)
+    assert before["core_storedfilechunk"][0] == 1  # the PDF itself is stored in PostgreSQL
 
     printed = StringIO()
     call_command("backup", str(tmp_path / "backups"), stdout=printed)
     [folder] = (tmp_path / "backups").iterdir()
     assert printed.getvalue().strip() == str(folder)
-    assert sorted(p.name for p in folder.iterdir()) == ["database.pgdump", "manifest.json", "media.tar.gz"]
+    # No media files: the stored PDFs are in the database dump (core/pdf/storage.py).
+    assert sorted(p.name for p in folder.iterdir()) == ["database.pgdump", "manifest.json"]
 
     wipe(media)
     assert snapshot(media) == {}
@@ -101,7 +101,7 @@ def test_backup_wipe_restore_brings_everything_back_identical(media, council_dat
     assert (restored.version, restored.summary) == (3, "Samenvatting, bewerking 1.")
     assert restored.history.count() == 3
     export = PdfExport.objects.get()
-    with default_storage.open(export.file.name) as handle:
+    with export.file.storage.open(export.file.name) as handle:
         assert handle.read() == PDF_BYTES
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_worker_prints_only_json_lines_and_logs_a_job_with_its_id_and_duration():
-    from cases.pdf.jobs import cleanup_pdf_exports
+    from core.pdf.tasks import cleanup_pdf_exports
 
     job_id = cleanup_pdf_exports.defer(timestamp=0)
     worker = subprocess.Popen(
@@ -43,7 +43,7 @@ def test_the_worker_prints_only_json_lines_and_logs_a_job_with_its_id_and_durati
     assert done["task"] == "cases.cleanup_pdf_exports" and done["duration_ms"] >= 0
     assert {"time", "level", "logger"} <= set(done)
     [own] = [line for line in lines if line["event"].startswith("Removed") and line.get("job_id") == job_id]
-    assert own["logger"] == "cases.pdf.jobs"  # the task's own lines carry the job's id too
+    assert own["logger"] == "core.pdf.tasks"  # the task's own lines carry the job's id too
 
 
 # As the image's gunicorn configuration runs it (access log "-", error log "-", threads), plus the helper.

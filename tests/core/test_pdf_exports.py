@@ -5,19 +5,19 @@ render process (`manage.py render_pdf_export`), which needs committed data: tran
 """
 
 import datetime
-import os
 import re
 import sys
 import time
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from procrastinate.contrib.django import app
 
-from cases.pdf import worker
-from cases.pdf.exports import pdf_export_progress, pdf_export_started, pdf_exports_cleanup
-from cases.pdf.models import PdfExport
+from core.pdf import worker
+from core.pdf.models import PdfExport, StoredFile, StoredFileChunk
+from core.pdf.progress import pdf_export_progress, pdf_export_started, pdf_exports_cleanup
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
 from tests.pdf_support import page_texts, pdf_text, squash
 
@@ -25,10 +25,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def media(tmp_path, settings, monkeypatch):
-    """Exports are stored in a temporary folder, by the test and by the render process alike."""
-    settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setenv("MEDIA_ROOT", str(tmp_path))
+def separate_disks(tmp_path, settings, monkeypatch):
+    """The render process (the worker's side) has its own temporary and media folders, the test
+    (the web side) others: a download works only because the file is in PostgreSQL."""
+    worker_tmp, web_media = tmp_path / "worker-tmp", tmp_path / "web-media"
+    worker_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(worker_tmp))
+    monkeypatch.setenv("MEDIA_ROOT", str(tmp_path / "worker-media"))
+    settings.MEDIA_ROOT = web_media
 
 
 @pytest.fixture
@@ -50,7 +54,7 @@ def run_worker():
 
 
 def request_report(client, query: dict) -> PdfExport:
-    response = client.get(reverse("case-report-pdf"), query)
+    response = client.post(f"{reverse('case-report-pdf')}?{urlencode(query, doseq=True)}")
     assert response.status_code == 303
     token = re.search(r"/exports/([0-9a-f-]+)/$", response["Location"]).group(1)
     return PdfExport.objects.get(token=token)
@@ -171,10 +175,11 @@ def test_old_exports_and_their_files_are_cleaned_up(client, raadslid, cases, set
     export = request_report(client, {})
     run_worker()
     export.refresh_from_db()
-    path = export.file.path
+    name = export.file.name
+    assert StoredFile.objects.filter(name=name).exists()
 
     later = timezone.now() + datetime.timedelta(hours=settings.SETA_PDF_EXPORT_RETENTION_HOURS + 1)
     assert pdf_exports_cleanup(now=later) == 1
 
     assert not PdfExport.objects.exists()
-    assert not os.path.exists(path)
+    assert not StoredFile.objects.exists() and not StoredFileChunk.objects.exists()

@@ -6,8 +6,8 @@ import urllib.request
 import pytest
 from django.test import override_settings
 
-from cases.pdf.fetcher import BASE_URL, StaticFilesURLFetcher, URLRefused
 from cases.pdf.rendering import case_pdf, html_to_pdf
+from core.pdf.fetcher import BASE_URL, StaticFilesURLFetcher, URLRefused
 from tests.factories import AssessmentFactory, CaseFactory, EventFactory, ParticipationFactory
 from tests.pdf_support import DecoyServer, pdf_reader, pdf_text, squash
 

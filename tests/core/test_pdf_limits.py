@@ -7,9 +7,10 @@ from django.urls import reverse
 from cases.filters import CaseFilterSet
 from cases.models import Case
 from cases.pdf.documents import with_pdf_relations
-from cases.pdf.limits import RenderBudgetExceeded, renders_in_request
+from cases.pdf.limits import renders_in_request
 from cases.pdf.rendering import case_pdf, report_pdf
-from cases.pdf.text import normalize_text
+from core.pdf.limits import RenderBudgetExceeded
+from core.pdf.text import normalize_text
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
 from tests.helpers import submitted
 from tests.pdf_support import outline_pages, page_texts, pdf_reader, squash

@@ -23,6 +23,7 @@ from tests.factories import (
     ParticipationFactory,
     VariantFactory,
 )
+from tests.pdf_support import start_and_render
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +150,8 @@ def test_a_field_both_changed_is_shown_side_by_side_and_saved_only_after_a_choic
     response = advisor_client.post(url, sections(exploration, urgency="Mijn urgentie."))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Mijn urgentie." in page and "Hun urgentie." in page and "Welke versie van" in page
+    assert "<mark>Mijn</mark> urgentie." in page and "<mark>Hun</mark> urgentie." in page
+    assert "Welke versie van" in page
     exploration.refresh_from_db()
     assert exploration.urgency == "Hun urgentie." and exploration.version == 2
     form = response.context["form"]
@@ -200,7 +202,7 @@ def test_pinned_cases_show_in_the_pdf_and_dismissed_ones_leave_the_list(advisor_
     advisor_client.post(url(cases[2]), {"decision": "dismissed"})
     assert exploration.case_decisions.count() == 3
     assert exploration.case_decisions.first().history.first().history_type == "+"
-    pdf = advisor_client.get(reverse("exploration-pdf", args=[exploration.slug])).content
+    pdf = start_and_render(advisor_client, reverse("exploration-pdf", args=[exploration.slug]))
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     text = " ".join(text.split())
     assert "Oude samenwerking 1" in text and "Les 2: neem de tijd." in text
@@ -260,7 +262,7 @@ def test_variant_edits_merge_and_a_shared_field_waits_for_a_choice(advisor_clien
         exploration_id=exploration.pk, user=adviseur, expected_version=3, variant_id=variant.pk, data=theirs
     )
     response = advisor_client.post(url, variant_post(variant, 3, threats="Mijn dreiging"))
-    assert response.status_code == 200 and "Nieuwe dreiging" in response.content.decode()
+    assert response.status_code == 200 and "<mark>Nieuwe</mark> dreiging" in response.content.decode()
     variant.refresh_from_db()
     assert variant.threats == ["Nieuwe dreiging"]
     retry = variant_post(variant, 4, threats="Mijn dreiging", conflicts="threats", keep_threats="mine")

@@ -10,7 +10,7 @@ from django.db import OperationalError
 from django.urls import reverse
 
 from core.accounts import DEMO_ACCOUNTS
-from tests.factories import CaseFactory, MunicipalityFactory, UserFactory
+from tests.factories import CaseFactory, ExplorationFactory, MunicipalityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +162,7 @@ def test_idle_sessions_expire_after_the_configured_timeout(client, raadslid, set
 
 def settings_value(name: str, **environment) -> str:
     code = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
-    env = {"DJANGO_SETTINGS_MODULE": "seta.settings", "PATH": "/usr/bin:/bin", **environment}
+    env = {"DJANGO_SETTINGS_MODULE": "seta.settings", "PATH": "/usr/bin:/bin", "DEBUG": "true", **environment}
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout
 
 
@@ -193,6 +193,7 @@ def test_head_on_any_pdf_url_answers_without_rendering(client, raadslid, monkeyp
     monkeypatch.setattr("weasyprint.HTML.write_pdf", refuse)
     monkeypatch.setattr("weasyprint.HTML.render", refuse)
     first, second = CaseFactory(slug="een"), CaseFactory(slug="twee")
+    ExplorationFactory(slug="een-verkenning")
     urls = [
         f"{reverse('case-compare-pdf')}?case={first.slug}&case={second.slug}",
         reverse("exploration-pdf", args=["een-verkenning"]),
@@ -206,3 +207,4 @@ def test_head_on_any_pdf_url_answers_without_rendering(client, raadslid, monkeyp
     for url in urls:
         response = client.head(url)
         assert response.status_code == 200 and response.content == b""
+    assert client.head(reverse("exploration-pdf", args=["bestaat-niet"])).status_code == 404

@@ -16,9 +16,9 @@ from django.db import transaction
 from assessments.models import Assessment
 from assessments.synthetic import synthetic_cases_create
 from cases.models import Case, Municipality
-from cases.pdf.models import PdfExport
-from cases.pdf.worker import database_url, render_command
 from cases.services import case_search_refresh
+from core.pdf.models import PdfExport
+from core.pdf.worker import database_url, render_command
 
 MIB = 1024 * 1024
 SEED_BASE = 910_000
@@ -71,7 +71,7 @@ class Command(BaseCommand):
             batch_delete(seed=seed)
             batch_create(count=size, seed=seed)
             export = PdfExport.objects.create(
-                kind=PdfExport.Kind.REPORT,
+                kind="report",
                 query=f"q={batch_token(seed)}",
                 cache_key=f"benchmark-{seed}",
                 filename=f"benchmark-{size}.pdf",

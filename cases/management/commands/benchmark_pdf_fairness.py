@@ -18,8 +18,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
 from cases.models import Case
-from cases.pdf.models import PdfExport
-from cases.pdf.worker import database_url, render_command
+from core.pdf.models import PdfExport
+from core.pdf.worker import database_url, render_command
 from core.roles import ADVISEUR
 
 QUERIES = ["", "outcome=realised", "sort=-year", "sort=title"]
@@ -66,7 +66,7 @@ class Command(BaseCommand):
 
     def export(self, query: str, index: int) -> PdfExport:
         return PdfExport.objects.create(
-            kind=PdfExport.Kind.REPORT,
+            kind="report",
             query=query,
             cache_key=f"fairness-{index}",
             filename=f"fairness-{index}.pdf",

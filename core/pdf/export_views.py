@@ -1,14 +1,15 @@
 """The progress page of a PDF export, its status as JSON (for the page's script) and the download."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
 
-from cases.pdf.models import PdfExport
-from cases.pdf.views import PdfExportMixin, head_response
+from core.pdf.models import PdfExport
+from core.pdf.selectors import render_is_orphaned
+from core.pdf.views import AnyExportPermissionMixin, head_response
 
 REFRESH_SECONDS = 2
 
@@ -16,10 +17,18 @@ REFRESH_SECONDS = 2
 def status_text(export: PdfExport) -> str:
     """Where the export stands, in a sentence: "Bezig met opmaken: casus 12 van 45."."""
     if export.status == PdfExport.Status.QUEUED:
-        return _("In de wachtrij: het opmaken begint zodra er een verwerker vrij is.")
+        text = _("In de wachtrij: het opmaken begint zodra er een verwerker vrij is.")
+        return f"{text} {export.error}" if export.error else text
     if export.status == PdfExport.Status.RENDERING:
-        if export.kind == PdfExport.Kind.REPORT and export.progress_total:
-            return _("Bezig met opmaken: casus %(done)s van %(total)s.") % {
+        if render_is_orphaned(export):
+            return _(
+                "De verwerker die deze PDF opmaakte reageert niet meer. Een andere verwerker neemt het "
+                "opmaken binnen twee minuten over en begint opnieuw; er wordt geen half bestand bewaard."
+            )
+        noun = export.document.progress_noun
+        if noun and export.progress_total > 1:
+            return _("Bezig met opmaken: %(noun)s %(done)s van %(total)s.") % {
+                "noun": noun,
                 "done": min(export.progress_done + 1, export.progress_total),
                 "total": export.progress_total,
             }
@@ -29,38 +38,34 @@ def status_text(export: PdfExport) -> str:
     return _("Mislukt: %(reason)s") % {"reason": export.error or _("onbekende fout.")}
 
 
-def retry_url(export: PdfExport) -> str:
-    """Where to ask for the same document again."""
-    if export.kind == PdfExport.Kind.DOSSIER and export.case_id:
-        return reverse("case-pdf", kwargs={"slug": export.case.slug})
-    return f"{reverse('case-report-pdf')}?{export.query}" if export.query else reverse("case-report-pdf")
-
-
-class ExportLookupMixin(PdfExportMixin):
-    """An export by its unguessable token, for users who may download PDFs."""
+class ExportLookupMixin(AnyExportPermissionMixin):
+    """An export by its unguessable token, for users who may download that kind of PDF."""
 
     def get_export(self) -> PdfExport:
-        return get_object_or_404(PdfExport.objects.select_related("case"), token=self.kwargs["token"])
+        export = get_object_or_404(PdfExport, token=self.kwargs["token"])
+        if not self.request.user.has_perm(export.document.permission):
+            raise PermissionDenied
+        return export
 
 
 class PdfExportView(ExportLookupMixin, DetailView):
     """GET /cases/exports/<token>/: how far the render is; the download link when ready."""
 
-    template_name = "cases/pdf_export.html"
+    template_name = "core/pdf_export.html"
     context_object_name = "export"
 
     def get_object(self, queryset=None):
         return self.get_export()
 
     def get_context_data(self, **kwargs):
-        export = self.object
-        back = reverse("case-list") + (f"?{export.query}" if export.query else "")
+        export, document = self.object, self.object.document
         return super().get_context_data(
             **kwargs,
+            title=document.title(export),
             status_text=status_text(export),
             refresh_seconds=REFRESH_SECONDS,
-            retry_url=retry_url(export),
-            back_url=back if export.kind == PdfExport.Kind.REPORT else export.case.get_absolute_url(),
+            retry_url=document.retry_url(export),
+            back_url=document.back_url(export),
         )
 
 

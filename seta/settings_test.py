@@ -1,0 +1,13 @@
+"""Settings of the test suite (pyproject.toml): the development settings.
+
+DEBUG=true at import selects the development defaults the tests are written against (the
+insecure key, local hosts, plain static files, no https redirect); pytest-django still runs
+each test with DEBUG off. The production settings are tested in subprocesses
+(tests/seta/test_production.py). Subprocesses started by tests inherit DEBUG=true.
+"""
+
+import os
+
+os.environ["DEBUG"] = "true"
+
+from seta.settings import *  # noqa: F403
