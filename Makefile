@@ -10,7 +10,7 @@ comma := ,
 export DEBUG ?= true
 
 PHONY_EXTRA := worker benchmark-pdf-memory benchmark-fairness benchmark-scale-out backup restore image stack-test
-.PHONY: $(PHONY_EXTRA) run test setup system-deps db db-stop db-status migrate seed accounts lint benchmark benchmark-web clean-db
+.PHONY: $(PHONY_EXTRA) run test test-fast setup system-deps db db-stop db-status migrate seed accounts lint benchmark benchmark-web clean-db
 
 run: setup migrate seed accounts
 	scripts/run.sh $(HOST):$(PORT)
@@ -18,9 +18,14 @@ run: setup migrate seed accounts
 worker: setup migrate
 	$(BIN)/python manage.py procrastinate worker
 
+# Everything, in a freshly created test database (what CI runs).
 test: setup
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --create-db $(PYTEST_ARGS)
+
+# All but the browser and seed lanes, keeping the test database between runs (see README, "Tests").
+test-fast: setup
+	$(BIN)/python -m pytest --reuse-db -m "not browser and not seed" $(PYTEST_ARGS)
 
 setup: system-deps $(STAMP) db
 

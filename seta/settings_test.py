@@ -3,7 +3,7 @@
 DEBUG=true at import selects the development defaults the tests are written against (the
 insecure key, local hosts, plain static files, no https redirect); pytest-django still runs
 each test with DEBUG off. The production settings are tested in subprocesses
-(tests/test_production.py). Subprocesses started by tests inherit DEBUG=true.
+(tests/seta/test_production.py). Subprocesses started by tests inherit DEBUG=true.
 """
 
 import os

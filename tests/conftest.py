@@ -1,9 +1,11 @@
-"""Shared pytest fixtures."""
+"""Shared pytest fixtures, the test lanes and the fast password hasher."""
 
-from io import StringIO
+import os
+import shutil
 
 import pytest
-from django.core.management import call_command
+from django.conf import settings
+from django.test import override_settings
 from django.utils import translation
 
 from core.roles import ADVISEUR, RAADSLID
@@ -15,6 +17,49 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
+
+pytest_plugins = ["tests.seed_db"]
+
+SEED_FIXTURES = {"seed_cases", "seed_explorations", "seeded_db", "seed_databases"}
+BROWSER_FIXTURES = {"browser", "live_server"}  # a real `page` fixture brings `browser`
+DB_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
+def lane(item: pytest.Item) -> str:
+    """The one lane a test runs in, read from the fixtures it uses (see the README's "Tests").
+
+    An explicit `seed` marks a test that runs the seed loader over all fixtures itself."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if item.get_closest_marker("browser") or fixtures & BROWSER_FIXTURES:
+        return "browser"
+    if item.get_closest_marker("seed") or fixtures & SEED_FIXTURES:
+        return "seed"
+    if item.get_closest_marker("django_db") or fixtures & DB_FIXTURES:
+        return "db"
+    return "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        name = lane(item)
+        if not item.get_closest_marker(name):
+            item.add_marker(name)
+
+
+PRODUCTION_HASHERS = list(settings.PASSWORD_HASHERS)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """MD5 instead of PBKDF2's million rounds: every test user logs in without burning CPU."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture
+def production_hasher(settings):
+    """The configured hashers again, for users who log in to a server process of their own."""
+    settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -39,26 +84,6 @@ def staff(db):
     return UserFactory(username="test-beheerder", is_staff=True, is_superuser=True)
 
 
-@pytest.fixture(scope="module")
-def seed_cases(django_db_setup, django_db_blocker):
-    """The 45 seed cases, loaded once for a module of read-only tests, removed afterwards."""
-    from assessments.models import Assessment
-    from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
-
-    with django_db_blocker.unblock():
-        call_command("load_seed_cases", stdout=StringIO())
-    yield
-    with django_db_blocker.unblock():
-        Assessment.objects.all().delete()
-        SourceMention.objects.all().delete()
-        Case.objects.all().delete()
-        Municipality.objects.filter(merged_into__isnull=False).delete()
-        Municipality.objects.all().delete()
-        Source.objects.all().delete()
-        for model in (Assessment, Case, Event, Municipality, Participation, Source, SourceMention):
-            model.history.all().delete()
-
-
 @pytest.fixture
 def dossier(db):
     """The BAR-gemeenten: three partners, one event, one check, a two-line narrative."""
@@ -73,19 +98,60 @@ def dossier(db):
 
 
 @pytest.fixture
+def fixture_copy(tmp_path, settings):
+    """A copy of the seed fixtures/ folder that a test may break."""
+    target = tmp_path / "fixtures"
+    shutil.copytree(settings.BASE_DIR / "fixtures", target)
+    return target
+
+
+@pytest.fixture
 def editor(client, adviseur):
     client.force_login(adviseur)
     return client
 
 
-@pytest.fixture(scope="module")
-def seed_explorations(seed_cases, django_db_blocker):
-    """The seed exploration of seed 003 on top of the seed cases; removed before the cases go."""
-    from explorations.models import Exploration
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# The Playwright sync API runs an event loop in this thread; the ORM calls in these tests are
+# ordinary synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-    with django_db_blocker.unblock():
-        call_command("load_seed_explorations", stdout=StringIO())
-    yield
-    with django_db_blocker.unblock():
-        Exploration.objects.all().delete()
-        Exploration.history.all().delete()
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium through Playwright; skipped without it, except on CI.
+
+    Per module: Playwright's sync API keeps an event loop running in this thread while it is
+    open, which later tests that call asyncio.run() (the PDF worker) cannot share."""
+    if not os.path.exists(CHROMIUM):
+        message = (
+            f"Chromium not found at {CHROMIUM}: install Debian's chromium package (make test does as root)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh Dutch browser context and page for one test."""
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -32,8 +32,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
-            roles_ensure(Group, Permission)  # a transactional test may have flushed them
-            exploration_roles_ensure(Group, Permission)
+            if not Group.objects.filter(name=extracted, permissions__isnull=False).exists():
+                roles_ensure(Group, Permission)  # a transactional test flushed them
+                exploration_roles_ensure(Group, Permission)
             self.groups.add(Group.objects.get(name=extracted))
         if create:
             self.save()

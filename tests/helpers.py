@@ -1,4 +1,4 @@
-"""Helpers for HTTP-level tests: post a page's forms back as a browser would."""
+"""Helpers for HTTP-level tests (post a page's forms back as a browser would) and browser tests."""
 
 from html.parser import HTMLParser
 
@@ -112,3 +112,12 @@ def page_post_data(html: str, form_class: str = "editor") -> dict:
     for name, value in parser.data:
         data.setdefault(name, []).append(value)
     return {name: values[0] if len(values) == 1 else values for name, values in data.items()}
+
+
+def log_in(page, live_server, username):
+    """Log in through the login form in Chromium (every test user has the factories' password)."""
+    page.goto(f"{live_server.url}/cases/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord-1")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/cases/")

@@ -12,7 +12,8 @@ from tests.factories import UserFactory
 from tests.http_session import Browser, form_with
 from tests.processes import environment, free_port, stop, wait_for_http
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The servers check passwords with the configured hashers, not the tests' fast one.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("production_hasher")]
 
 PASSWORD = "geheim-wachtwoord-1"  # tests/factories.py
 

@@ -12,8 +12,8 @@ from cases.pdf.rendering import case_pdf, report_pdf
 from core.pdf.limits import RenderBudgetExceeded
 from core.pdf.text import normalize_text
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
-from tests.test_case_editing import submitted
-from tests.test_pdf_support import outline_pages, page_texts, pdf_reader, squash
+from tests.helpers import submitted
+from tests.pdf_support import outline_pages, page_texts, pdf_reader, squash
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.db import connections
 from core.roles import ADVISEUR
 from explorations.default_template import default_template_ensure
 from explorations.models import FrameworkTemplate, FrameworkTemplateItem
+from tests.core.test_pdf_exports import run_worker
 from tests.factories import CaseFactory, MunicipalityFactory, ParticipationFactory, UserFactory
-from tests.test_browser import browser, log_in, page  # noqa: F401  (fixtures)
-from tests.test_pdf_exports import run_worker
+from tests.helpers import log_in
 
 
 def work_once():
@@ -21,7 +21,7 @@ def work_once():
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_advisor_creates_an_exploration_from_the_template_scores_and_pins(page, live_server):  # noqa: F811
+def test_advisor_creates_an_exploration_from_the_template_scores_and_pins(page, live_server):
     default_template_ensure(FrameworkTemplate, FrameworkTemplateItem)  # the flush removed the migration's
     ede = MunicipalityFactory(name="Ede")
     MunicipalityFactory(name="Wageningen")

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from assessments.choices import Rating
 from tests.factories import AssessmentFactory, CaseFactory
-from tests.test_analysis import counted_links
+
+from .test_analysis import counted_links
 
 pytestmark = pytest.mark.django_db
 

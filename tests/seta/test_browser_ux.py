@@ -17,18 +17,18 @@ from tests.factories import (
     UserFactory,
     VariantFactory,
 )
-from tests.test_browser import browser, log_in, page  # noqa: F401  (fixtures)
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("SETA_SCREENSHOTS", "")
 
 
-def shot(page, name):  # noqa: F811
+def shot(page, name):
     if SHOTS:
         page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=False)
 
 
-def focused(page) -> dict:  # noqa: F811
+def focused(page) -> dict:
     return page.evaluate(
         """() => { const el = document.activeElement; const box = el.getBoundingClientRect();
         return {tag: el.tagName, id: el.id, text: el.innerText || "",
@@ -43,7 +43,7 @@ def a_case(title="Samen sterk", **fields):
     return case
 
 
-def test_after_saving_a_check_the_message_is_in_view_and_has_the_focus(page, live_server):  # noqa: F811
+def test_after_saving_a_check_the_message_is_in_view_and_has_the_focus(page, live_server):
     case = a_case(summary="Lang verhaal. " * 300)
     AssessmentFactory(case=case)
     UserFactory(username="e2e-focus", role=ADVISEUR)
@@ -60,7 +60,7 @@ def test_after_saving_a_check_the_message_is_in_view_and_has_the_focus(page, liv
     assert now["tag"] != "BODY" and "De vijfpuntscheck is opgeslagen." in now["text"] and now["inView"]
 
 
-def test_after_saving_the_matrix_the_message_has_the_focus(page, live_server):  # noqa: F811
+def test_after_saving_the_matrix_the_message_has_the_focus(page, live_server):
     exploration = ExplorationFactory(title="Ede en Wageningen")
     criterion = FrameworkCriterionFactory(exploration=exploration, name="Kwaliteit")
     VariantFactory(exploration=exploration, name="Ambtelijke fusie")
@@ -75,7 +75,7 @@ def test_after_saving_the_matrix_the_message_has_the_focus(page, live_server):  
     assert focused(page)["inView"]
 
 
-def test_from_filtered_results_to_a_dossier_and_back_and_chips(page, live_server):  # noqa: F811
+def test_from_filtered_results_to_a_dossier_and_back_and_chips(page, live_server):
     a_case("Samen sterk", outcome="realised", year=2012)
     a_case("Samen zwak", outcome="realised", year=2008)
     a_case("Apart", outcome="ended", year=2013)
@@ -102,7 +102,7 @@ def test_from_filtered_results_to_a_dossier_and_back_and_chips(page, live_server
     assert page.locator(".chips a.chip").count() == 1
 
 
-def test_a_reversed_year_range_says_so_where_the_results_would_be(page, live_server):  # noqa: F811
+def test_a_reversed_year_range_says_so_where_the_results_would_be(page, live_server):
     a_case("Samen sterk", year=2012)
     UserFactory(username="e2e-jaren", role=ADVISEUR)
     log_in(page, live_server, "e2e-jaren")
@@ -125,7 +125,7 @@ LONG = (
 ) * 6
 
 
-def test_two_advisors_change_the_same_long_summary_and_the_conflict_reads(page, live_server):  # noqa: F811
+def test_two_advisors_change_the_same_long_summary_and_the_conflict_reads(page, live_server):
     from cases.models import CASE_EDITABLE_FIELDS
     from cases.services import EVENT_FIELDS, PARTICIPATION_FIELDS, case_update
 
@@ -170,7 +170,7 @@ def test_two_advisors_change_the_same_long_summary_and_the_conflict_reads(page, 
     assert "drie colleges" in case.summary
 
 
-def test_the_footer_sits_at_the_bottom_of_a_short_page(page, live_server):  # noqa: F811
+def test_the_footer_sits_at_the_bottom_of_a_short_page(page, live_server):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}{reverse('login')}")
     page.get_by_role("button", name="Inloggen").wait_for()

@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(settings.BASE_DIR)
 TEMPLATES = ROOT / "templates"
 LAYERS = ["core", "cases", "assessments", "explorations"]  # lowest first
 # Template folders that belong to an app; the rest of templates/ (layouts, includes, error pages,

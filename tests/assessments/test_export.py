@@ -4,15 +4,15 @@ import csv
 import datetime
 import io
 import tomllib
-from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_cases")]
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "cases"
+FIXTURES = settings.BASE_DIR / "fixtures" / "cases"
 HEADERS = [
     "Nummer", "Titel", "Organisatie", "Gemeenten (rol)", "Vorm van samenwerking", "Uitkomst", "Jaar",
     "Begin", "Einde", "Urgentie: oordeel", "Urgentie: antwoord", "Voordelen: oordeel",

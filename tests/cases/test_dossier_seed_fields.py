@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from cases.pdf.rendering import case_pdf
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
-from tests.test_pdf_support import pdf_text, squash
+from tests.pdf_support import pdf_text, squash
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from cases.models import Case, Municipality, Source, SourceMention
 from cases.pdf.rendering import case_pdf
-from tests.test_pdf_support import pdf_text, squash
+from tests.pdf_support import pdf_text, squash
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_cases")]
 

@@ -1,56 +1,22 @@
-"""load_seed_cases: atomic, idempotent, respectful of advisors' edits."""
+"""load_seed_cases run again over the loaded seed: idempotent, respectful of advisors' edits.
+
+The module starts from a clone of the seed template, which the same loader made from the same
+fixtures (`tests/seed_db.py`), instead of loading them again in every test."""
 
 import re
-import shutil
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from assessments.models import Assessment
-from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
+from cases.models import Case
 
-pytestmark = pytest.mark.django_db
+from .test_seed_loader import edit, load, snapshot
 
-
-def load(*args) -> str:
-    out = StringIO()
-    call_command("load_seed_cases", *args, stdout=out)
-    return out.getvalue()
-
-
-def snapshot() -> dict:
-    return {
-        model.__name__: sorted(model.objects.values_list("pk", flat=True))
-        for model in (Case, Municipality, Participation, Event, Source, Assessment, SourceMention)
-    } | {"history": Case.history.count()}
-
-
-@pytest.fixture
-def fixture_copy(tmp_path, settings):
-    target = tmp_path / "fixtures"
-    shutil.copytree(settings.BASE_DIR / "fixtures", target)
-    return target
-
-
-def edit(path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def test_first_run_creates_everything_and_reports_it():
-    output = load()
-    assert Case.objects.count() == 45
-    assert Assessment.objects.count() == 45
-    assert "casussen: 45 aangemaakt" in output
-    assert "vijfpuntschecks: 45 aangemaakt" in output
-    assert f"vermeldingen: {SourceMention.objects.count()} aangemaakt" in output
-    assert SourceMention.objects.count() > 10
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_cases")]
 
 
 def test_second_run_changes_nothing_and_says_so():
-    load()
     before = snapshot()
     output = load()
     assert snapshot() == before
@@ -58,14 +24,7 @@ def test_second_run_changes_nothing_and_says_so():
     assert "Niets gewijzigd" in output
 
 
-def test_dry_run_validates_without_writing():
-    output = load("--dry-run")
-    assert Case.objects.count() == 0
-    assert "niets geschreven" in output
-
-
 def test_an_advisors_edit_survives_a_rerun_and_update_overwrites_it():
-    load()
     case = Case.objects.get(number=8)
     case.summary = "Door een adviseur herschreven."
     case.save()
@@ -89,7 +48,6 @@ def test_an_advisors_corrected_check_answer_survives_a_rerun():
 
 
 def test_a_corrected_fixture_is_applied_where_nobody_edited_the_case(fixture_copy):
-    load("--fixtures", str(fixture_copy))
     file = next((fixture_copy / "cases").glob("14-*.toml"))
     edit(file, 'title = "', 'title = "Gecorrigeerd: ')
     output = load("--fixtures", str(fixture_copy))
@@ -121,7 +79,6 @@ def test_a_corrected_fixture_is_applied_where_nobody_edited_the_case(fixture_cop
 def test_a_broken_fixture_fails_with_its_message_and_leaves_the_database_unchanged(
     fixture_copy, case, old, new, message
 ):
-    load("--fixtures", str(fixture_copy))
     Case.objects.filter(number=3).update(title="Door adviseur gewijzigd")
     before = snapshot()
     file = next((fixture_copy / "cases").glob(f"{case}-*.toml"))
@@ -132,17 +89,3 @@ def test_a_broken_fixture_fails_with_its_message_and_leaves_the_database_unchang
     assert file.name in str(error.value)
     assert snapshot() == before
     assert Case.objects.get(number=3).title == "Door adviseur gewijzigd"
-
-
-def test_a_database_level_error_rolls_back_everything_before_it(fixture_copy):
-    # An advisor's own case already uses the slug of seed case 30: the loader gets to case 30
-    # after writing 29 cases, and must undo all of them.
-    from tests.factories import CaseFactory
-
-    file = next((fixture_copy / "cases").glob("30-*.toml"))
-    slug = re.search(r'^slug = "(.+)"', file.read_text(encoding="utf-8"), re.M).group(1)
-    CaseFactory(slug=slug, number=None)
-    with pytest.raises(CommandError, match=rf"{file.name}, casus 30, veld slug"):
-        load("--fixtures", str(fixture_copy))
-    assert Case.objects.count() == 1
-    assert Municipality.objects.count() == 0

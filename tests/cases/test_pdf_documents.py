@@ -21,7 +21,7 @@ from tests.factories import (
     ParticipationFactory,
     SourceFactory,
 )
-from tests.test_pdf_support import outline_pages, page_texts, pdf_reader, pdf_text, squash
+from tests.pdf_support import outline_pages, page_texts, pdf_reader, pdf_text, squash
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from tests.factories import (
     VariantFactory,
 )
 from tests.helpers import page_post_data
-from tests.test_pdf_support import page_texts
+from tests.pdf_support import page_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_one_generated_line_per_pdf_page(editor, dossier):
 
 
 def test_one_generated_line_per_page_of_the_report(dossier):
-    from tests.test_pdf_documents import render_report
+    from tests.cases.test_pdf_documents import render_report
 
     for number, text in enumerate(page_texts(render_report()), start=1):
         assert text.count("Gegenereerd op") == 1, f"page {number}: {text}"

@@ -11,7 +11,7 @@ from tests.factories import (
     ParticipationFactory,
     VariantFactory,
 )
-from tests.test_pdf_support import start_and_render
+from tests.pdf_support import start_and_render
 
 pytestmark = pytest.mark.django_db
 

@@ -1,71 +1,12 @@
 """End to end in a real headless Chromium (Debian's package), driven by Playwright."""
 
-import os
-import shutil
-from io import StringIO
-
 import pytest
 
 from core.roles import ADVISEUR, RAADSLID
 from tests.factories import UserFactory
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# The Playwright sync API runs an event loop in this thread; the ORM calls in these tests are
-# ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        message = (
-            f"Chromium not found at {CHROMIUM}: install Debian's chromium package (make test does as root)"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="nl-NL")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def seeded_db(transactional_db):
-    from django.core.management import call_command
-
-    call_command("load_seed_cases", verbosity=0, stdout=StringIO())
-    call_command("load_seed_explorations", verbosity=0, stdout=StringIO())
-
-
-def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/cases/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord-1")
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{live_server.url}/cases/")
 
 
 def test_advisor_filters_opens_edits_a_check_answer_and_sees_it_in_the_history(page, live_server, seeded_db):

@@ -19,7 +19,7 @@ from core.pdf import worker
 from core.pdf.models import PdfExport, StoredFile, StoredFileChunk
 from core.pdf.progress import pdf_export_progress, pdf_export_started, pdf_exports_cleanup
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
-from tests.test_pdf_support import page_texts, pdf_text, squash
+from tests.pdf_support import page_texts, pdf_text, squash
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from assessments.choices import Rating
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
-from tests.test_pdf_support import pdf_reader, pdf_text, squash, start_and_render
+from tests.pdf_support import pdf_reader, pdf_text, squash, start_and_render
 
 pytestmark = pytest.mark.django_db
 

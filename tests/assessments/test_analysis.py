@@ -4,17 +4,17 @@ import re
 import tomllib
 from collections import Counter
 from html import unescape
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from assessments.choices import Criterion
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed_cases")]
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "cases"
+FIXTURES = settings.BASE_DIR / "fixtures" / "cases"
 CRITERIA = Criterion.values
 
 

@@ -8,7 +8,7 @@ from cases.filters import CaseFilterSet
 from cases.models import Case
 from cases.pdf.rendering import report_pdf
 from tests.factories import AssessmentFactory, CaseFactory
-from tests.test_pdf_support import outline_pages, page_texts, squash
+from tests.pdf_support import outline_pages, page_texts, squash
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def test_the_report_has_the_analysis_after_the_overview():
     for n, outcome in enumerate(["realised", "realised", "not_realised"]):
         AssessmentFactory(case=CaseFactory(title=f"Casus {n}", number=n + 1, outcome=outcome))
     AssessmentFactory(case=CaseFactory(title="Wantrouwen", number=9, outcome="ended"), trust_rating=Rating.NO)
-    # The worker renders the report (tests/test_pdf_exports.py); here the same function in-process.
+    # The worker renders the report (tests/core/test_pdf_exports.py); here the same function in-process.
     filterset = CaseFilterSet(QueryDict(), queryset=Case.objects.with_list_annotations().with_participants())
     content = report_pdf(filterset)
 

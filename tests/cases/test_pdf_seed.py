@@ -12,7 +12,7 @@ from cases.filters import CaseFilterSet
 from cases.models import Case
 from cases.pdf.rendering import report_pdf
 from core.pdf.models import PdfExport
-from tests.test_pdf_support import outline_pages, page_texts, pdf_reader, squash
+from tests.pdf_support import outline_pages, page_texts, pdf_reader, squash
 
 SEED_CASES = 45
 
@@ -68,7 +68,7 @@ def test_the_report_is_tagged_and_every_page_counts_along(full_report):
 
 
 @pytest.mark.django_db
-def test_a_raadslid_downloads_the_realised_gastheer_cases(client, raadslid):
+def test_a_raadslid_downloads_the_realised_gastheer_cases(client, raadslid, seed_cases):
     """The issue's 'done when': the list filtered to realised gastheer cases, as a PDF."""
     client.force_login(raadslid)
     query = {"arrangement_type": "gastheer", "outcome": "realised"}

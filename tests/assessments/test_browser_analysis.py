@@ -6,7 +6,7 @@ import pytest
 
 from core.roles import RAADSLID
 from tests.factories import UserFactory
-from tests.test_browser import browser, log_in, page, seeded_db  # noqa: F401 (fixtures)
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = "/tmp/seta-h10"
@@ -16,7 +16,7 @@ def no_horizontal_scroll(browser_page) -> bool:
     return browser_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_from_gastheer_cases_to_the_analysis_and_back_to_exactly_those_cases(page, live_server, seeded_db):  # noqa: F811
+def test_from_gastheer_cases_to_the_analysis_and_back_to_exactly_those_cases(page, live_server, seeded_db):
     UserFactory(username="e2e-raadslid", role=RAADSLID)
     log_in(page, live_server, "e2e-raadslid")
     page.get_by_label("Vorm van samenwerking").select_option("gastheer")
@@ -45,7 +45,7 @@ def test_from_gastheer_cases_to_the_analysis_and_back_to_exactly_those_cases(pag
     page.screenshot(path=f"{SHOTS}-analysis-320.png", full_page=True)
 
 
-def test_compare_three_cases_chosen_on_the_list(page, live_server, seeded_db):  # noqa: F811
+def test_compare_three_cases_chosen_on_the_list(page, live_server, seeded_db):
     UserFactory(username="e2e-raadslid", role=RAADSLID)
     log_in(page, live_server, "e2e-raadslid")
     for title in ("BEL-gemeenten", "Ten Boer", "BAR-gemeenten"):
@@ -63,7 +63,7 @@ def test_compare_three_cases_chosen_on_the_list(page, live_server, seeded_db):  
     page.screenshot(path=f"{SHOTS}-compare-320.png", full_page=True)
 
 
-def test_compare_with_from_a_dossier(page, live_server, seeded_db):  # noqa: F811
+def test_compare_with_from_a_dossier(page, live_server, seeded_db):
     UserFactory(username="e2e-raadslid", role=RAADSLID)
     log_in(page, live_server, "e2e-raadslid")
     page.goto(f"{live_server.url}/cases/bel-gemeenten/")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.pdf.models import PdfExport
 from tests.factories import AssessmentFactory, CaseFactory, UserFactory
-from tests.test_pdf_support import pdf_text
+from tests.pdf_support import pdf_text
 
 pytestmark = pytest.mark.django_db
 

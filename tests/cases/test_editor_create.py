@@ -178,6 +178,7 @@ def test_a_council_member_cannot_add_municipalities(client, raadslid):
     assert client.post(reverse("municipality-create"), {"municipality-name": "X"}).status_code == 403
 
 
+@pytest.mark.seed  # loads all 45 seed cases twice
 def test_the_loader_shows_as_one_line_per_dossier_and_update_bumps_the_version():
     call_command("load_seed_cases", stdout=StringIO())
     case = Case.objects.get(number=1)

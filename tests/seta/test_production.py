@@ -19,7 +19,7 @@ import pytest
 
 from seta import devdb
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = devdb.BASE_DIR  # the checkout
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 SECRET = "a-long-random-production-secret-key-for-this-test-0123456789-abcdefghij"
 

@@ -9,7 +9,7 @@ from django.test import override_settings
 from cases.pdf.rendering import case_pdf, html_to_pdf
 from core.pdf.fetcher import BASE_URL, StaticFilesURLFetcher, URLRefused
 from tests.factories import AssessmentFactory, CaseFactory, EventFactory, ParticipationFactory
-from tests.test_pdf_support import DecoyServer, pdf_reader, pdf_text, squash
+from tests.pdf_support import DecoyServer, pdf_reader, pdf_text, squash
 
 STYLESHEET = BASE_URL + "pdf.css"
 FONTS = [BASE_URL + f"fonts/NotoSans-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic")]
