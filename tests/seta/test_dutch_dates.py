@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from explorations.models import Exploration
 from tests.factories import AssessmentFactory, CaseFactory, ExplorationFactory, MunicipalityFactory
-from tests.test_pdf_support import start_and_render
+from tests.pdf_support import start_and_render
 
 pytestmark = pytest.mark.django_db
 

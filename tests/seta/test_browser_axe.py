@@ -24,7 +24,7 @@ from core.roles import RAADSLID
 from explorations.default_template import default_template_ensure
 from explorations.models import Exploration, FrameworkTemplate, FrameworkTemplateItem
 from tests.factories import AssessmentFactory, UserFactory
-from tests.test_browser import browser, log_in  # noqa: F401  (fixtures)
+from tests.helpers import log_in
 from tests.url_walk import concrete_url, declared_patterns
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -101,7 +101,7 @@ def app_parameters(staff) -> dict:
     }  # fmt: skip
 
 
-def test_every_declared_page_passes_axe_at_320_and_1280_px(browser, live_server, seeded):  # noqa: F811
+def test_every_declared_page_passes_axe_at_320_and_1280_px(browser, live_server, seeded):
     parameters = app_parameters(seeded)
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
@@ -136,7 +136,7 @@ def test_every_declared_page_passes_axe_at_320_and_1280_px(browser, live_server,
     assert not problems, "\n".join(problems)
 
 
-def test_error_and_conflict_states_pass_axe(browser, live_server, seeded):  # noqa: F811
+def test_error_and_conflict_states_pass_axe(browser, live_server, seeded):
     problems = []
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
