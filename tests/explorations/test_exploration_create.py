@@ -62,6 +62,15 @@ def test_an_unknown_or_repeated_name_is_a_dutch_form_error(advisor_client):
     assert not Exploration.objects.exists()
 
 
+def test_a_name_with_a_nul_byte_is_an_unknown_municipality_not_a_500(advisor_client):
+    """Found by the form fuzzer: PostgreSQL refuses NUL in a query, so the lookup never sends it."""
+    MunicipalityFactory(name="Meppel")
+    response = create(advisor_client, partners_0="Meppel", partners_1="Wester\x00veld")
+    assert response.status_code == 200
+    assert "Onbekende gemeente" in response.content.decode()
+    assert not Exploration.objects.exists()
+
+
 def test_a_merged_municipality_cannot_be_a_partner(advisor_client):
     hoogeveen = MunicipalityFactory(name="Hoogeveen")
     MunicipalityFactory(name="Meppel"), MunicipalityFactory(name="Oud-Gemeente", merged_into=hoogeveen)

@@ -12,6 +12,7 @@ from io import StringIO
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db.models import F
 from playwright.sync_api import Error as PlaywrightError
@@ -20,9 +21,10 @@ from assessments.models import Assessment
 from cases.models import Case, Municipality
 from cases.pdf.register import REPORT
 from core.pdf.requests import pdf_export_request
-from core.roles import RAADSLID
+from core.roles import RAADSLID, roles_ensure
 from explorations.default_template import default_template_ensure
 from explorations.models import Exploration, FrameworkTemplate, FrameworkTemplateItem
+from explorations.roles import exploration_roles_ensure
 from tests.factories import AssessmentFactory, UserFactory
 from tests.helpers import log_in
 from tests.url_walk import concrete_url, declared_patterns
@@ -72,6 +74,8 @@ def seeded(transactional_db):
     call_command("load_seed_cases", verbosity=0, stdout=StringIO())
     call_command("load_seed_explorations", verbosity=0, stdout=StringIO())
     default_template_ensure(FrameworkTemplate, FrameworkTemplateItem)  # the flush removed the migration's
+    roles_ensure(Group, Permission)  # and its roles, whose admin pages are checked too
+    exploration_roles_ensure(Group, Permission)
     FrameworkTemplate.objects.get(is_default=True).save()  # a history record for the admin to show
     return UserFactory(username="axe-beheerder", is_staff=True, is_superuser=True)
 
