@@ -18,14 +18,18 @@ run: setup migrate seed accounts
 worker: setup migrate
 	$(BIN)/python manage.py procrastinate worker
 
-# Everything, in a freshly created test database (what CI runs).
+# Test processes: one per core (pytest-xdist), each with its own test database; one file per process.
+TEST_JOBS ?= auto
+XDIST := -n $(TEST_JOBS) --dist loadfile
+
+# Everything, in freshly created test databases (what CI runs).
 test: setup
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest --create-db $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) --create-db $(PYTEST_ARGS)
 
-# All but the browser and seed lanes, keeping the test database between runs (see README, "Tests").
+# All but the browser and seed lanes, keeping the test databases between runs (see README, "Tests").
 test-fast: setup
-	$(BIN)/python -m pytest --reuse-db -m "not browser and not seed" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) --reuse-db -m "not browser and not seed" $(PYTEST_ARGS)
 
 setup: system-deps $(STAMP) db
 

@@ -68,7 +68,8 @@ def test_advisor_creates_an_exploration_from_the_template_scores_and_pins(page, 
     worker = threading.Thread(target=work_once)  # the background worker, in a thread of the test
     worker.start()  # process (Playwright's event loop runs in this one)
     worker.join()
-    page.reload()
+    link = page.get_by_role("link", name="Download seta-verkenning-")
+    link.wait_for()  # the progress page reloads itself once the PDF is ready (static/js/pdf-export.js)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download seta-verkenning-").click()
+        link.click()
     assert download.value.suggested_filename.startswith("seta-verkenning-ede-en-wageningen-")
