@@ -103,3 +103,12 @@ def test_the_migration_cleans_an_existing_default_template_but_not_an_admins_edi
     point.refresh_from_db(), variant.refresh_from_db()
     assert point.name == "Invloed op regionale verhoudingen"
     assert variant.explanation == "Door een beheerder aangepast: bij de drie gemeenten."
+
+
+def test_a_name_with_a_nul_character_is_an_unknown_municipality_not_a_500(advisor_client):
+    """Found by tests/seta/test_form_fuzz.py: PostgreSQL refuses NUL in the name lookup's query."""
+    MunicipalityFactory(name="Meppel"), MunicipalityFactory(name="Westerveld")
+    response = create(advisor_client, partners_0="Meppel", partners_1="Westerveld", considered_0="\x00")
+    assert response.status_code == 200
+    assert "Onbekende gemeente" in response.content.decode()
+    assert not Exploration.objects.exists()
