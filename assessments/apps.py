@@ -11,6 +11,8 @@ class AssessmentsConfig(AppConfig):
     def ready(self):
         from assessments.case_extensions import case_extensions_register
         from assessments.pdf import register
+        from assessments.roles import roles_register
 
         case_extensions_register()
         register()  # the comparison PDF and the checks' data version (core/pdf/registry.py)
+        roles_register()  # what Adviseur and Raadslid may do with checks (core/roles.py)

@@ -10,8 +10,10 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from cases.pdf.register import register
+        from cases.roles import roles_register
         from core.registry import MENU_ITEMS, MenuItem
 
         MENU_ITEMS.register(MenuItem(_("Casussen"), "case-list", "", "/cases/"))
         MENU_ITEMS.register(MenuItem(_("Gemeenten"), "municipality-list", "", "/municipalities/"))
         register()  # the dossier and report PDFs (core/pdf/registry.py)
+        roles_register()  # what Adviseur and Raadslid may do with dossiers (core/roles.py)

@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from core.roles import ADVISEUR, RAADSLID
+from core.roles import ADVISEUR, RAADSLID, roles_ensure
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
     """Create each demo account that does not exist yet; return (account, created) pairs."""
     if not settings.DEBUG:
         raise DemoAccountsRefused("Demo accounts are only created when DEBUG is on.")
+    roles_ensure(Group, Permission)  # the groups with what the apps registered, even after a flush
     User = get_user_model()
     results = []
     for account in DEMO_ACCOUNTS:

@@ -58,39 +58,15 @@ class ExplorationCreateForm(forms.Form):
         self.fields["template"].initial = FrameworkTemplate.objects.filter(is_default=True).first()
 
 
-class MergeableForm(VersionedFormMixin, NamedEmptyChoicesMixin, forms.ModelForm):
-    """A form that can come back from a three-way merge with a choice per conflicting field."""
+class VersionedModelForm(VersionedFormMixin, NamedEmptyChoicesMixin, forms.ModelForm):
+    """A model form with the version the editor started from; after a colleague's save its fields
+    merge in the view, and a field both changed comes back as a signed choice (core.editing)."""
 
-    merge_fields: list[str] = []
     version = VersionField()
-    conflicts = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, conflict_names: list[str] = (), **kwargs):
-        super().__init__(*args, **kwargs)
-        names = list(conflict_names) or [n for n in (self.data.get("conflicts") or "").split(",") if n]
-        self.conflict_names = [n for n in names if n in self.merge_fields]
-        for name in self.conflict_names:
-            self.fields[f"keep_{name}"] = forms.ChoiceField(
-                label=_("Welke versie van “%(field)s” wilt u bewaren?") % {"field": self.fields[name].label},
-                choices=[("mine", _("Mijn versie")), ("theirs", _("Hun versie"))],
-                widget=forms.RadioSelect,
-                error_messages={"required": _("Kies welke versie u wilt bewaren.")},
-            )
-
-    def resolved(self) -> dict:
-        """cleaned_data with each conflict settled as chosen; "theirs" is the stored value the form
-        was built from (self.initial: validation already copied the input onto the instance)."""
-        data = {name: self.cleaned_data[name] for name in self.merge_fields}
-        for name in self.conflict_names:
-            if self.cleaned_data.get(f"keep_{name}") == "theirs":
-                data[name] = self.initial.get(name)
-        return data
 
 
-class ExplorationForm(MergeableForm):
+class ExplorationForm(VersionedModelForm):
     """The exploration's own fields and sections, plus the version the editor started from."""
-
-    merge_fields = EXPLORATION_EDITABLE_FIELDS
 
     class Meta:
         model = Exploration
@@ -120,10 +96,9 @@ class LinesField(forms.CharField):
             super().run_validators(line)
 
 
-class VariantForm(MergeableForm):
+class VariantForm(VersionedModelForm):
     """A form of cooperation with its SWOT (one point per line)."""
 
-    merge_fields = VARIANT_FIELDS
     strengths = LinesField(label=_("Sterktes"), required=False, help_text=_("Eén punt per regel."))
     weaknesses = LinesField(label=_("Zwaktes"), required=False, help_text=_("Eén punt per regel."))
     opportunities = LinesField(label=_("Kansen"), required=False, help_text=_("Eén punt per regel."))

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.client_numbers import MAX_FORMSET_ROWS, management_counts
 from core.editing import Choice, keyed_choice
-from core.merge import MISSING, canonical, fields_merge
+from core.merge import MISSING, FieldMerge, canonical, fields_merge
 from explorations.models import VariantScore
 
 
@@ -85,6 +85,22 @@ def three_way_merge(*, base: dict, mine: dict, theirs: dict, labels: dict) -> Me
         for name in result.conflicts
     ]
     return MergeResult(merged, conflicts, result.theirs_changed)
+
+
+def form_fields_merge(form, *, base: dict | None, theirs: dict) -> tuple[FieldMerge, dict, dict]:
+    """Merge a valid form's fields with what is stored now, each value as the form would post it
+    (a related record by its id, a list as lines), so that a choice can go through the form again.
+
+    `base` is what the editor started from (None when history does not reach back: every
+    difference is then a choice). Returns the merge, theirs and yours as posted values.
+    """
+
+    def posted(values: dict) -> dict[str, str]:
+        return {name: canonical(form.fields[name].prepare_value(values.get(name))) for name in theirs}
+
+    theirs_posted, yours_posted = posted(theirs), posted(form.cleaned_data)
+    merged = fields_merge(MISSING if base is None else posted(base), theirs_posted, yours_posted)
+    return merged, theirs_posted, yours_posted
 
 
 def _text(value) -> str:

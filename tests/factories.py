@@ -17,7 +17,6 @@ from explorations.models import (
     Precondition,
     Variant,
 )
-from explorations.roles import exploration_roles_ensure
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -34,7 +33,6 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             if not Group.objects.filter(name=extracted, permissions__isnull=False).exists():
                 roles_ensure(Group, Permission)  # a transactional test flushed them
-                exploration_roles_ensure(Group, Permission)
             self.groups.add(Group.objects.get(name=extracted))
         if create:
             self.save()

@@ -3,7 +3,32 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from core.roles import ROLE_PERMISSIONS, roles_ensure
+
+# The permissions as they were when this migration was written, frozen: a migration must not read
+# the live registry in core.roles, which names permissions of apps migrated later.
+_MODELS = [
+    ("cases", "case"),
+    ("cases", "municipality"),
+    ("cases", "participation"),
+    ("cases", "event"),
+    ("cases", "source"),
+    ("assessments", "assessment"),
+]
+READ = [(app, f"view_{model}") for app, model in _MODELS] + [("cases", "export_pdf")]
+WRITE = [(app, f"{action}_{model}") for app, model in _MODELS for action in ("add", "change")] + [
+    ("cases", "delete_participation"),
+    ("cases", "delete_event"),
+]
+ROLE_PERMISSIONS = {"Raadslid": READ, "Adviseur": READ + WRITE}
+
+
+def roles_ensure(group_model, permission_model):
+    for name, permissions in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        for app_label, codename in permissions:
+            group.permissions.add(
+                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            )
 
 
 def create_roles(apps, schema_editor):

@@ -5,23 +5,24 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 
 from cases.models import Case
 from core.client_numbers import VERSION_ERROR
-from core.editing import ConflictChoicesMixin
+from core.editing import ConflictChoicesMixin, field_choices, post_value
 from explorations.choices import PinDecision
 from explorations.forms import ExplorationForm, VariantForm, VersionForm
 from explorations.merge import (
+    form_fields_merge,
     instance_state,
     next_version_started,
     part_state_at,
-    three_way_merge,
     version_record,
 )
 from explorations.models import EXPLORATION_EDITABLE_FIELDS, Exploration
@@ -34,8 +35,6 @@ from explorations.services.exploration import (
 )
 from explorations.services.review import similar_case_decide
 from explorations.views.exploration import ExplorationReaderMixin
-
-MISSING = object()
 
 
 class ExplorationEditMixin(ExplorationReaderMixin, View):
@@ -64,126 +63,100 @@ class ExplorationEditMixin(ExplorationReaderMixin, View):
         return HttpResponseRedirect(self.exploration.get_absolute_url())
 
 
-def _shown(form, name: str, value) -> str:
-    """A value as the editor knows it: choice labels, a related record's name, lists as lines."""
-    field = form.fields[name]
-    if isinstance(value, list):
-        return "\n".join(value) or "—"
-    if hasattr(field, "queryset"):
-        related = (
-            value if hasattr(value, "_meta") else field.queryset.filter(pk=value).first() if value else None
-        )
-        return str(related) if related else "—"
-    if getattr(field, "choices", None):
-        return str(dict(field.choices).get(value, value)) or "—"
-    return str(value) if value not in (None, "") else "—"
+class FieldsEditView(ConflictChoicesMixin, ExplorationEditMixin):
+    """An editor of one record's fields (the exploration's own, a variant's), guarded by the version.
 
+    After a StaleExplorationError the fields merge with what a colleague saved (explorations.merge);
+    without a field both changed the merge is saved, else the core's signed choices are shown
+    (core.editing.ConflictChoicesMixin, the same flow and screen as every other editor).
+    """
 
-def conflicts_shown(form, conflicts) -> list[dict]:
-    return [
-        {
-            "name": c.name,
-            "label": c.label,
-            "mine": _shown(form, c.name, c.mine),
-            "theirs": _shown(form, c.name, c.theirs),
-        }
-        for c in conflicts
-    ]
+    saved_message = ""
+    merged_message = ""
 
+    def form(self, data=None, *, instance=None):
+        raise NotImplementedError
 
-class MergeMixin(ConflictChoicesMixin):
-    """After a StaleExplorationError: merge field by field; save when nothing conflicts, else show both."""
+    def save(self, version: int, data: dict) -> None:
+        raise NotImplementedError
 
-    def merge(self, form, stale: StaleExplorationError, *, base: dict | None, theirs: dict, save, rebuild):
-        fields = form.merge_fields
-        labels = {name: form.fields[name].label for name in fields}
-        result = three_way_merge(
-            base=base or dict.fromkeys(fields, MISSING), mine=form.resolved(), theirs=theirs, labels=labels
-        )
-        fresh = stale.exploration
-        if not result.conflicts:
-            message = _("De verkenning is opgeslagen en samengevoegd met de wijzigingen van een collega.")
-            taken = ", ".join(str(labels[name]) for name in result.taken_from_them)
-            if taken:
-                message = _("%(message)s Van de collega overgenomen: %(fields)s.") % {
-                    "message": message,
-                    "fields": taken,
-                }
+    def stored(self, stale: StaleExplorationError) -> tuple[dict | None, dict, object]:
+        """What the editor started from (None if unknown), what is stored now, and its record."""
+        raise NotImplementedError
+
+    def render_form(self, form, **context):
+        return self.render(form=form, **context)
+
+    def post(self, request, *args, **kwargs):
+        data, choices, undecided = self.posted_choices(request.POST)
+        form = self.form(data)
+        if undecided:
+            return self.render_form(form, **self.choices_context(choices, undecided))
+        if form.is_valid():
+            try:
+                self.save(form.cleaned_data["version"], form.cleaned_data)
+            except StaleExplorationError as stale:
+                return self.on_stale(form, stale)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self.done(self.saved_message)
+        return self.render_form(form)
+
+    def on_stale(self, form, stale: StaleExplorationError):
+        """Merge field by field: save when no field conflicts, else let the editor choose."""
+        self.exploration = stale.exploration
+        base, theirs, record = self.stored(stale)
+        merged, theirs, yours = form_fields_merge(form, base=base, theirs=theirs)
+        data = QueryDict(mutable=True)
+        data.update({name: post_value(form.fields[name], value) for name, value in merged.values.items()})
+        data["version"] = str(self.exploration.version)
+        merged_form = self.form(data, instance=record)
+        taken = ", ".join(str(form.fields[name].label) for name in merged.theirs_changed)
+        taken = _("Van de collega overgenomen: %(fields)s.") % {"fields": taken} if taken else ""
+        if not merged.conflicts and merged_form.is_valid():
+            message = " ".join(filter(None, [str(self.merged_message), taken]))
             return self.merged_save(
-                lambda: save(fresh.version, result.merged),
+                lambda: self.save(self.exploration.version, merged_form.cleaned_data),
                 StaleExplorationError,
                 done=lambda: self.done(message),
             )
-        names = [conflict.name for conflict in result.conflicts]
-        merged_form = rebuild(
-            {**result.merged, "version": fresh.version, "conflicts": ",".join(names)}, names
-        )
-        self.exploration = fresh
-        taken = [str(labels[name]) for name in result.taken_from_them]
-        return self.render(form=merged_form, conflicts=conflicts_shown(form, result.conflicts), taken=taken)
+        choices = field_choices(form, merged, theirs, yours)
+        return self.render_form(merged_form, notes=[taken] if taken else [], **self.choices_context(choices))
 
 
-class ExplorationUpdateView(MergeMixin, ExplorationEditMixin):
+class ExplorationUpdateView(FieldsEditView):
     """The exploration's fields and sections; on a conflict, a field-level three-way merge."""
 
     template_name = "explorations/edit.html"
+    saved_message = _lazy("De verkenning is opgeslagen.")
+    merged_message = _lazy("De verkenning is opgeslagen en samengevoegd met de wijzigingen van een collega.")
+
+    def form(self, data=None, *, instance=None):
+        return ExplorationForm(data, instance=instance or self.exploration, initial=self.current_version())
 
     def get(self, request, slug):
-        return self.render(
-            form=ExplorationForm(instance=self.exploration, initial={"version": self.exploration.version})
+        return self.render_form(self.form())
+
+    def save(self, version: int, data: dict) -> None:
+        exploration_update(
+            exploration_id=self.exploration.pk, user=self.request.user, expected_version=version, data=data
         )
 
-    def post(self, request, slug):
-        form = ExplorationForm(request.POST, instance=self.exploration, initial=self.current_version())
-        if not form.is_valid():
-            return self.render(form=form, conflicts=self._conflicts_of(form))
-        try:
-            exploration_update(
-                exploration_id=self.exploration.pk,
-                user=request.user,
-                expected_version=form.cleaned_data["version"],
-                data=form.resolved(),
-            )
-        except StaleExplorationError as stale:
-            return self.on_stale(form, stale)
-        return self.done(_("De verkenning is opgeslagen."))
-
-    def _conflicts_of(self, form):
-        return [
-            {
-                "name": name,
-                "label": form.fields[name].label,
-                "mine": _shown(form, name, form[name].value()),
-                "theirs": _shown(form, name, getattr(self.exploration, name)),
-            }
-            for name in form.conflict_names
-        ]
-
-    def on_stale(self, form, stale: StaleExplorationError):
+    def stored(self, stale: StaleExplorationError):
         fresh, fields = stale.exploration, EXPLORATION_EDITABLE_FIELDS
         record = version_record(fresh, stale.expected_version)
-
-        def save(version, data):
-            exploration_update(
-                exploration_id=fresh.pk, user=self.request.user, expected_version=version, data=data
-            )
-
-        return self.merge(
-            form,
-            stale,
-            base=instance_state(record, fields) if record else None,
-            theirs=instance_state(fresh, fields),
-            save=save,
-            rebuild=lambda initial, names: ExplorationForm(
-                instance=fresh, initial=initial, conflict_names=names
-            ),
-        )
+        base = instance_state(record, fields) if record else None
+        # The merged form validates against a copy: the page keeps showing what is stored.
+        return base, instance_state(fresh, fields), Exploration.objects.get(pk=fresh.pk)
 
 
-class VariantEditView(MergeMixin, ExplorationEditMixin):
+class VariantEditView(FieldsEditView):
     """Create a variant (no pk) or edit one, with its SWOT."""
 
     template_name = "explorations/variant_form.html"
+    saved_message = _lazy("De variant is opgeslagen.")
+    merged_message = _lazy("De variant is opgeslagen en samengevoegd met de wijzigingen van een collega.")
 
     @cached_property
     def variant(self):
@@ -191,29 +164,21 @@ class VariantEditView(MergeMixin, ExplorationEditMixin):
             return None
         return get_object_or_404(self.exploration.variants, pk=self.kwargs["pk"])
 
-    def get(self, request, slug, pk=None):
-        initial = {"version": self.exploration.version}
+    def form(self, data=None, *, instance=None):
+        initial = self.current_version()
         if self.variant is None:
             initial["order"] = self.exploration.variants.count() + 1
-        form = VariantForm(instance=self.variant, initial=initial, exploration=self.exploration)
-        return self.render(form=form, variant=self.variant)
-
-    def post(self, request, slug, pk=None):
-        form = VariantForm(
-            request.POST, instance=self.variant, initial=self.current_version(), exploration=self.exploration
+        return VariantForm(
+            data, instance=instance or self.variant, initial=initial, exploration=self.exploration
         )
-        if form.is_valid():
-            try:
-                self.save(form.cleaned_data["version"], form.resolved())
-            except StaleExplorationError as stale:
-                return self.on_stale(form, stale)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return self.done(_("De variant is opgeslagen."))
-        return self.render(form=form, variant=self.variant)
 
-    def save(self, version: int, data: dict):
+    def get(self, request, slug, pk=None):
+        return self.render_form(self.form())
+
+    def render_form(self, form, **context):
+        return self.render(form=form, variant=self.variant, **context)
+
+    def save(self, version: int, data: dict) -> None:
         variant_save(
             exploration_id=self.exploration.pk,
             user=self.request.user,
@@ -224,24 +189,20 @@ class VariantEditView(MergeMixin, ExplorationEditMixin):
 
     def on_stale(self, form, stale: StaleExplorationError):
         """A new variant simply goes in; an edited one is merged with what a colleague saved."""
-        fields = VARIANT_FIELDS
         if self.variant is None:
-            return self.merge(
-                form, stale, base=form.resolved(), theirs=form.resolved(), save=self.save, rebuild=None
+            self.exploration = stale.exploration
+            return self.merged_save(
+                lambda: self.save(stale.exploration.version, form.cleaned_data),
+                StaleExplorationError,
+                done=lambda: self.done(self.saved_message),
             )
+        return super().on_stale(form, stale)
+
+    def stored(self, stale: StaleExplorationError):
         current = get_object_or_404(stale.exploration.variants, pk=self.variant.pk)
         started = next_version_started(stale.exploration, stale.expected_version)
-        base = part_state_at(current, started, fields)
-        return self.merge(
-            form,
-            stale,
-            base=base,
-            theirs=instance_state(current, fields),
-            save=self.save,
-            rebuild=lambda initial, names: VariantForm(
-                instance=current, initial=initial, conflict_names=names, exploration=stale.exploration
-            ),
-        )
+        base = part_state_at(current, started, VARIANT_FIELDS)
+        return base, instance_state(current, VARIANT_FIELDS), current
 
 
 def _with_version(form, stale: StaleExplorationError):

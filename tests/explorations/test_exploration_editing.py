@@ -152,14 +152,17 @@ def test_a_field_both_changed_is_shown_side_by_side_and_saved_only_after_a_choic
     page = response.content.decode()
     assert response.status_code == 200
     assert "<mark>Mijn</mark> urgentie." in page and "<mark>Hun</mark> urgentie." in page
-    assert "Welke versie van" in page
+    assert 'type="radio" name="resolve-0" value="theirs"' in page and "resolve-1" not in page
     exploration.refresh_from_db()
     assert exploration.urgency == "Hun urgentie." and exploration.version == 2
     form = response.context["form"]
-    assert form.initial["partners"] == "Hun analyse." and form.initial["conflicts"] == "urgency"
-    retry = sections(exploration, urgency="Mijn urgentie.", conflicts="urgency")
-    assert "Kies welke versie" in advisor_client.post(url, retry).content.decode()
-    assert advisor_client.post(url, {**retry, "keep_urgency": "theirs"}).status_code == 302
+    assert form["partners"].value() == "Hun analyse." and form["urgency"].value() == "Mijn urgentie."
+    assert "Van de collega overgenomen: Logische partners." in page
+    retry = sections(exploration, urgency="Mijn urgentie.", choices=response.context["choices_token"])
+    assert "Kies bij elk veld" in advisor_client.post(url, retry).content.decode()
+    exploration.refresh_from_db()
+    assert exploration.urgency == "Hun urgentie." and exploration.version == 2
+    assert advisor_client.post(url, {**retry, "resolve-0": "theirs"}).status_code == 302
     exploration.refresh_from_db()
     assert exploration.urgency == "Hun urgentie." and exploration.partners == "Hun analyse."
 
@@ -266,7 +269,8 @@ def test_variant_edits_merge_and_a_shared_field_waits_for_a_choice(advisor_clien
     assert response.status_code == 200 and "<mark>Nieuwe</mark> dreiging" in response.content.decode()
     variant.refresh_from_db()
     assert variant.threats == ["Nieuwe dreiging"]
-    retry = variant_post(variant, 4, threats="Mijn dreiging", conflicts="threats", keep_threats="mine")
+    token = response.context["choices_token"]
+    retry = variant_post(variant, 4, threats="Mijn dreiging", choices=token, **{"resolve-0": "yours"})
     retry["description"] = variant.description
     assert advisor_client.post(url, retry).status_code == 302
     variant.refresh_from_db()
