@@ -27,9 +27,9 @@ test: setup
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(XDIST) --create-db $(PYTEST_ARGS)
 
-# All but the browser and seed lanes, keeping the test databases between runs (see README, "Tests").
+# The unit and db lanes (not browser, seed or system), keeping the test databases (README, "Tests").
 test-fast: setup
-	$(BIN)/python -m pytest $(XDIST) --reuse-db -m "not browser and not seed" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) --reuse-db -m "unit or db" $(PYTEST_ARGS)
 
 setup: system-deps $(STAMP) db
 

@@ -28,10 +28,13 @@ DB_FIXTURES = {"db", "transactional_db", "django_db_setup"}
 def lane(item: pytest.Item) -> str:
     """The one lane a test runs in, read from the fixtures it uses (see the README's "Tests").
 
-    An explicit `seed` marks a test that runs the seed loader over all fixtures itself."""
+    An explicit `seed` marks a test that runs the seed loader over all fixtures itself; an
+    explicit `system` one that starts real processes (workers, servers, PostgreSQL clusters)."""
     fixtures = set(getattr(item, "fixturenames", ()))
     if item.get_closest_marker("browser") or fixtures & BROWSER_FIXTURES:
         return "browser"
+    if item.get_closest_marker("system"):
+        return "system"
     if item.get_closest_marker("seed") or fixtures & SEED_FIXTURES:
         return "seed"
     if item.get_closest_marker("django_db") or fixtures & DB_FIXTURES:

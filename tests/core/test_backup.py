@@ -16,7 +16,7 @@ from core.pdf.models import PdfExport
 from tests.factories import ExplorationFactory, ExplorationMunicipalityFactory, MunicipalityFactory
 from tests.processes import database_url
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.system]
 
 PDF_BYTES = b"%PDF-1.7\n% a stored report\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
 

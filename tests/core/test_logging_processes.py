@@ -15,7 +15,7 @@ from django.conf import settings
 from core.request_id import HEADER
 from tests.processes import MANAGE, environment, free_port, json_lines, manage, stop, wait_for_http
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.system]
 
 
 def test_the_worker_prints_only_json_lines_and_logs_a_job_with_its_id_and_duration():

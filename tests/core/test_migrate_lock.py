@@ -12,6 +12,8 @@ from django.conf import settings
 from core.management.commands.migrate import MIGRATE_LOCK
 from tests.processes import MANAGE, database_url, environment, manage
 
+pytestmark = pytest.mark.system  # starts real processes (see tests/conftest.py, lanes)
+
 
 @pytest.fixture
 def empty_database():

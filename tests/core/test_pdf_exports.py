@@ -21,7 +21,7 @@ from core.pdf.progress import pdf_export_progress, pdf_export_started, pdf_expor
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
 from tests.pdf_support import page_texts, pdf_text, squash
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.system]
 
 
 @pytest.fixture(autouse=True)

@@ -23,7 +23,7 @@ from core.pdf.requests import pdf_export_request
 from core.pdf.worker import database_url, render_command
 from tests.slow_pdf.apps import SLOW, register
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.system]
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,8 @@ import pytest
 
 from seta import devdb
 
+pytestmark = pytest.mark.system  # starts real processes (see tests/conftest.py, lanes)
+
 
 def free_port() -> int:
     with socket.socket() as sock:

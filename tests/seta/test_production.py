@@ -19,6 +19,8 @@ import pytest
 
 from seta import devdb
 
+pytestmark = pytest.mark.system  # starts real processes (see tests/conftest.py, lanes)
+
 BASE_DIR = devdb.BASE_DIR  # the checkout
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 SECRET = "a-long-random-production-secret-key-for-this-test-0123456789-abcdefghij"

@@ -8,7 +8,7 @@ from assessments.models import Assessment
 from cases.models import Case
 from tests.seed_db import using_database
 
-LANES = {"unit", "db", "seed", "browser"}
+LANES = {"unit", "db", "seed", "system", "browser"}
 
 
 def test_every_test_runs_in_exactly_one_lane(request):

@@ -13,7 +13,11 @@ from tests.http_session import Browser, form_with
 from tests.processes import environment, free_port, stop, wait_for_http
 
 # The servers check passwords with the configured hashers, not the tests' fast one.
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("production_hasher")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("production_hasher"),
+    pytest.mark.system,
+]
 
 PASSWORD = "geheim-wachtwoord-1"  # tests/factories.py
 
