@@ -42,11 +42,20 @@ def lane(item: pytest.Item) -> str:
     return "unit"
 
 
+SLOWEST_FIRST = ("browser", "system", "seed", "db", "unit")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with its lane; run the files of the slow lanes first, so with several test
+    processes (pytest-xdist, one file each) no process is left alone with a long file at the end.
+    A file's tests stay together and in their order."""
+    rank: dict[str, int] = {}
     for item in items:
         name = lane(item)
         if not item.get_closest_marker(name):
             item.add_marker(name)
+        rank[item.fspath] = min(rank.get(item.fspath, len(SLOWEST_FIRST)), SLOWEST_FIRST.index(name))
+    items.sort(key=lambda item: rank[item.fspath])
 
 
 PRODUCTION_HASHERS = list(settings.PASSWORD_HASHERS)
