@@ -19,6 +19,7 @@ from cases.hooks import CASE_DETAIL_QUERYSET, CASE_DETAIL_SECTIONS, CASE_LIST_CO
 from cases.models import RECENT_SAVES, Case, Event
 from cases.permissions import ReaderRequiredMixin
 from cases.search import gin_index_preferred, search_suggestion
+from cases.selection import selection_fields, selection_query
 from core.seed.actions import CHANGE_REASON as LOADER_REASON
 
 
@@ -95,6 +96,9 @@ class CaseListView(ReaderRequiredMixin, FilterView):
         context["suggestion"] = search_suggestion(text) if text and not page.paginator.count else None
         # Each dossier link carries these exact results, so the dossier can lead back to them.
         context["back_query"] = urlencode({"back": self.request.get_full_path()})
+        # The selection (without page) travels to the compare chooser, which offers its cases.
+        context["selection_query"] = selection_query(self.request.GET)
+        context["selection_fields"] = selection_fields(context["selection_query"])
         return context
 
 
