@@ -1,7 +1,7 @@
 """One contract for a selection (issue 20): every filter the case list declares, each value, bad
 values and a combination, gives the same selection or the same refusal in the list, the analysis,
-the compare chooser, CSV, XLSX and the report PDF. The filters are read from the filterset itself, so a filter added
-later is covered without touching this test."""
+the compare chooser, CSV, XLSX and the report PDF. The filters are read from the filterset itself,
+so a filter added later is covered without touching this test."""
 
 import io
 
