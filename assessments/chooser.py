@@ -66,7 +66,7 @@ def case_candidates(
 
     Without a selection and without `find` there are none: a search, not a list of every case.
     """
-    find = find.strip()
+    find = find.replace("\x00", "").strip()  # PostgreSQL text cannot hold NUL
     if selection is None:
         if not find:
             return Candidates([], 0)

@@ -28,6 +28,8 @@ class MunicipalityLookup:
         return self._load().get(int(pk)) if str(pk).isdigit() else None
 
     def by_name(self, name: str) -> Municipality | None:
+        if "\x00" in name:  # no name holds one, and PostgreSQL text cannot
+            return None
         wanted = name.strip().casefold()
         found = next((m for m in self._load().values() if m.name.casefold() == wanted), None)
         # Added since the page was built, for instance in the editor's "Nieuwe gemeente" dialog.

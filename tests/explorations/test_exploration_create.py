@@ -103,3 +103,11 @@ def test_the_migration_cleans_an_existing_default_template_but_not_an_admins_edi
     point.refresh_from_db(), variant.refresh_from_db()
     assert point.name == "Invloed op regionale verhoudingen"
     assert variant.explanation == "Door een beheerder aangepast: bij de drie gemeenten."
+
+
+def test_a_name_with_a_nul_is_an_unknown_municipality_not_a_500(advisor_client):
+    MunicipalityFactory(name="Meppel")
+    response = create(advisor_client, partners_0="Meppel", partners_1="Mep\x00pel")
+    assert response.status_code == 200
+    assert "Onbekende gemeente" in response.content.decode()
+    assert not Exploration.objects.exists()
