@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from assessments.choices import QUESTIONS, Criterion, Rating
@@ -42,9 +42,6 @@ class CompareForm(forms.Form):
         return chosen
 
 
-FIND_LIMIT = 10
-
-
 def cases_picked(slugs: list[str]) -> list[Case] | None:
     """The cases of a comparison still being put together: fewer than MIN_CASES, all of them known,
     in the order given; None when that is not the situation (too many or unknown cases: an error)."""
@@ -55,25 +52,6 @@ def cases_picked(slugs: list[str]) -> list[Case] | None:
     if len(found) != len(slugs):
         return None
     return [found[slug] for slug in slugs]
-
-
-def case_candidates(*, find: str, chosen: list[str]) -> list[Case]:
-    """At most FIND_LIMIT cases to add to a comparison: title, organisation or number match `find`.
-
-    A search, not a list of every case, so the chooser stays small at any number of cases.
-    """
-    find = find.strip()
-    if not find:
-        return []
-    matches = Q(title__icontains=find) | Q(organisation_name__icontains=find)
-    if find.isdigit():
-        matches |= Q(number=int(find))
-    return list(
-        Case.objects.filter(matches)
-        .exclude(slug__in=chosen)
-        .order_by("number", "title")
-        .only("slug", "number", "title")[:FIND_LIMIT]
-    )
 
 
 def compare_queryset() -> QuerySet:

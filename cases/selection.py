@@ -33,3 +33,9 @@ def selection_query(data: QueryDict) -> str:
     for key, value in pairs:
         normalized.appendlist(key, value)
     return normalized.urlencode()
+
+
+def selection_fields(query: str) -> list[tuple[str, str]]:
+    """(name, value) of each filter of a `selection_query` text, for hidden fields of a form that
+    carries the selection along (the list's compare form, the compare chooser's search)."""
+    return [(key, value) for key, values in QueryDict(query).lists() for value in values]

@@ -6,7 +6,7 @@ from django.views import View
 from assessments.analysis import analyse
 from assessments.charts import with_charts
 from cases.permissions import ReaderRequiredMixin
-from cases.selection import selection_filterset
+from cases.selection import selection_filterset, selection_query
 
 
 class AnalysisView(ReaderRequiredMixin, View):
@@ -16,7 +16,8 @@ class AnalysisView(ReaderRequiredMixin, View):
 
     def get(self, request):
         filterset = selection_filterset(request.GET)
+        context = {"filter": filterset, "selection_query": selection_query(request.GET)}
         if not filterset.is_valid():
-            return TemplateResponse(request, self.template_name, {"filter": filterset}, status=400)
+            return TemplateResponse(request, self.template_name, context, status=400)
         analysis = with_charts(analyse(filterset.qs.only("pk", "outcome")))
-        return TemplateResponse(request, self.template_name, {"filter": filterset, **analysis})
+        return TemplateResponse(request, self.template_name, context | analysis)

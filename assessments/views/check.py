@@ -10,6 +10,7 @@ from assessments.current import current_check
 from assessments.forms import AssessmentForm, new_check_initial
 from assessments.models import Assessment
 from assessments.services import ASSESSMENT_FIELDS, assessment_create, assessment_update
+from cases.back import back_query, request_back, with_back
 from cases.history import changes_since
 from cases.models import Case
 from cases.permissions import ReaderRequiredMixin
@@ -56,7 +57,10 @@ class AssessmentEditMixin(ConflictChoicesMixin, ReaderRequiredMixin, FormView):
         return initial
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(case=self.case, assessment=self.assessment, **kwargs)
+        back = request_back(self.request)  # the dossier's way back, kept through saves and conflicts
+        return super().get_context_data(
+            case=self.case, assessment=self.assessment, back_url=back, back_query=back_query(back), **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
@@ -71,7 +75,8 @@ class AssessmentEditMixin(ConflictChoicesMixin, ReaderRequiredMixin, FormView):
         except StaleDossierError as stale:
             return self.render_merge(stale, form)
         messages.success(self.request, _("De vijfpuntscheck is opgeslagen."))
-        return HttpResponseRedirect(self.case.get_absolute_url())  # the message on top takes the focus
+        # The message on top takes the focus.
+        return HttpResponseRedirect(with_back(self.case.get_absolute_url(), request_back(self.request)))
 
     def render_merge(self, stale: StaleDossierError, form):
         """Merge the submitted check with the stored one (a new check has nothing to merge with)."""

@@ -2,23 +2,23 @@
 
 import datetime
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import QueryDict
-from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from cases.back import back_query, request_back
 from cases.filters import CaseFilterSet
 from cases.history import dossier_history
 from cases.hooks import CASE_DETAIL_QUERYSET, CASE_DETAIL_SECTIONS, CASE_LIST_COLUMNS
 from cases.models import RECENT_SAVES, Case, Event
 from cases.permissions import ReaderRequiredMixin
 from cases.search import gin_index_preferred, search_suggestion
+from cases.selection import selection_fields, selection_query
 from core.seed.actions import CHANGE_REASON as LOADER_REASON
 
 
@@ -95,21 +95,10 @@ class CaseListView(ReaderRequiredMixin, FilterView):
         context["suggestion"] = search_suggestion(text) if text and not page.paginator.count else None
         # Each dossier link carries these exact results, so the dossier can lead back to them.
         context["back_query"] = urlencode({"back": self.request.get_full_path()})
+        # The selection (without page) travels to the compare chooser, which offers its cases.
+        context["selection_query"] = selection_query(self.request.GET)
+        context["selection_fields"] = selection_fields(context["selection_query"])
         return context
-
-
-def case_list_return_url(value: str) -> str:
-    """The case list URL (with its filters, sort and page) a dossier was opened from, or "".
-
-    Only a relative URL of the case list itself passes: no scheme, host, backslash or other path,
-    so the link cannot lead anywhere else (the query string is re-encoded)."""
-    if not value or len(value) > 2000 or "\\" in value:
-        return ""
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc or parts.path != reverse("case-list"):
-        return ""
-    query = QueryDict(parts.query).urlencode()
-    return parts.path + (f"?{query}" if query else "")
 
 
 class CaseDetailView(ReaderRequiredMixin, DetailView):
@@ -134,13 +123,14 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
         return queryset
 
     def get_context_data(self, **kwargs):
-        sections = list(CASE_DETAIL_SECTIONS)
+        sections, back = list(CASE_DETAIL_SECTIONS), request_back(self.request)
         for section in sections:
             kwargs |= section.context(self.object)
         return super().get_context_data(
             sections=[section.template for section in sections],
             recent_saves=[RecentSave.from_json(item) for item in self.object.recent_saves],
-            back_url=case_list_return_url(self.request.GET.get("back", "")),
+            back_url=back,
+            back_query=back_query(back),
             **kwargs,
         )
 
@@ -155,7 +145,10 @@ class CaseHistoryView(ReaderRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         paginator = Paginator(dossier_history(self.object), self.paginate_by)
         page = paginator.get_page(self.request.GET.get("page"))
+        back = request_back(self.request)
         return super().get_context_data(
+            back_url=back,
+            back_query=back_query(back),
             page_obj=page,
             page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             **kwargs,

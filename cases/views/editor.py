@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from cases.back import back_query, request_back, with_back
 from cases.forms import (
     CaseForm,
     EventFormSet,
@@ -108,7 +109,7 @@ class CaseEditMixin(ConflictChoicesMixin, ReaderRequiredMixin):
             messages.info(request, _("U wijzigde niets; het dossier is niet opnieuw opgeslagen."))
         else:
             messages.success(request, _("Het dossier is opgeslagen."))
-        return HttpResponseRedirect(case.get_absolute_url())
+        return HttpResponseRedirect(with_back(case.get_absolute_url(), request_back(request)))
 
     def detach_vanished_rows(self, data):
         return data, {}
@@ -149,6 +150,8 @@ class CaseEditMixin(ConflictChoicesMixin, ReaderRequiredMixin):
 
     def render(self, form, participants, events, **extra):
         context = {"form": form, "participants": participants, "events": events, "case": self.case}
+        context["back_url"] = back = request_back(self.request)  # kept through saves and conflicts
+        context["back_query"] = back_query(back)
         context["municipality_names"] = participants.municipalities.names()
         context["municipality_form"] = MunicipalityForm(prefix="municipality")
         return TemplateResponse(self.request, self.template_name, context | extra)

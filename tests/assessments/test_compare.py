@@ -144,3 +144,79 @@ def test_a_dossier_links_to_the_chooser_with_itself_chosen(client, adviseur, see
     client.force_login(adviseur)
     page = client.get("/cases/bel-gemeenten/").content.decode()
     assert 'href="/cases/compare/?case=bel-gemeenten"' in page
+
+
+def test_the_list_and_the_analysis_offer_to_compare_from_their_selection(reader):
+    make_cases(2)
+    query = "outcome=realised&year_from=2000"
+    for url in (f"/cases/?{query}&page=1", f"/analysis/?{query}"):
+        page = reader.get(url).content.decode()
+        assert 'href="/cases/compare/?outcome=realised&amp;year_from=2000"' in page, url
+        assert "Vergelijken uit deze selectie" in page
+    assert "Vergelijken uit deze selectie" not in reader.get("/cases/").content.decode()
+    listing = reader.get(f"/cases/?{query}").content.decode()
+    assert '<input type="hidden" name="outcome" value="realised">' in listing  # the compare form
+
+
+def test_the_chooser_offers_the_cases_of_the_selection(reader):
+    one, two, three = make_cases(3)
+    CaseFactory(slug="anders", title="Casus anders", outcome="ended", year=1951)
+    for case in (one, two, three):
+        case.outcome, case.year = "realised", 1951
+        case.save()
+    selection = {"outcome": "realised", "year_to": "1951"}  # the seed cases (other tests) are later years
+
+    response = reader.get("/cases/compare/", {"case": one.slug} | selection)
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert [c.case.slug for c in response.context["candidates"].shown] == [two.slug, three.slug]
+    assert f'href="?case={one.slug}&amp;case={two.slug}&amp;outcome=realised&amp;year_to=1951"' in page
+    assert "Casus anders" not in page and "2 casussen om toe te voegen." in page
+    assert "Kandidaten uit de selectie:" in page and "Uitkomst: " in page
+    assert 'href="/cases/?outcome=realised&amp;year_to=1951">terug naar deze resultaten</a>' in page
+    assert '<input type="hidden" name="outcome" value="realised">' in page  # the search keeps it
+    found = reader.get("/cases/compare/", {"case": one.slug, "find": "nummer 2"} | selection)
+    assert [c.case.slug for c in found.context["candidates"].shown] == [three.slug]
+    compared = reader.get("/cases/compare/", {"case": [one.slug, two.slug, three.slug]} | selection)
+    removal = f'href="?case={two.slug}&amp;case={three.slug}&amp;outcome=realised&amp;year_to=1951"'
+    assert removal in compared.content.decode()
+
+
+def test_a_capped_chooser_says_how_many_it_shows(reader):
+    for case in make_cases(12):
+        case.year = 1951
+        case.save()
+    response = reader.get("/cases/compare/", {"sort": "-number", "year_to": "1951"})
+    assert len(response.context["candidates"].shown) == 10
+    assert "10 van 12 getoond; verfijn met zoeken." in response.content.decode()
+
+
+def test_an_invalid_selection_is_the_analysis_error_not_a_500(reader):
+    one, _two = make_cases(2)
+    query = {"case": one.slug, "year_from": "2015", "year_to": "2010"}
+    response = reader.get("/cases/compare/", query)
+    analysis = reader.get("/analysis/", query)
+    page = response.content.decode()
+    assert response.status_code == analysis.status_code == 400
+    assert response.context["selection"].errors == analysis.context["filter"].errors
+    assert "Deze selectie bevat een ongeldig filter" in page and "ligt vóór" in page
+    assert f'href="/cases/compare/?case={one.slug}">Vergelijken zonder deze selectie' in page
+    assert 'href="/cases/?year_from=2015&amp;year_to=2010"' in page
+
+
+@pytest.mark.parametrize("find", ["9" * 30, "a\x00b", "\x00"])
+def test_a_search_on_a_huge_number_or_a_nul_is_no_500(reader, find):
+    make_cases(2)
+    for extra in ({}, {"outcome": "realised"}):
+        assert reader.get("/cases/compare/", {"find": find} | extra).status_code == 200
+
+
+def test_the_chooser_from_a_selection_runs_a_fixed_number_of_queries(reader, django_assert_num_queries):
+    """Capped candidates and their count; the comparison's own queries stay as pinned above."""
+    cases = make_cases(12)
+    query = {"case": cases[0].slug, "trust": "no", "find": "Casus"}
+    with django_assert_num_queries(6):  # session, user, perms, picked, candidates, count
+        reader.get("/cases/compare/", query)
+    with django_assert_num_queries(9):
+        reader.get("/cases/compare/", query | {"case": [case.slug for case in cases[:2]], "find": ""})

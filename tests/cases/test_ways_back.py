@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from cases.views.dossier import case_list_return_url
+from cases.back import case_list_return_url
 from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db

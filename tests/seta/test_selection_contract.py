@@ -1,7 +1,7 @@
 """One contract for a selection (issue 20): every filter the case list declares, each value, bad
 values and a combination, gives the same selection or the same refusal in the list, the analysis,
-CSV, XLSX and the report PDF. The filters are read from the filterset itself, so a filter added
-later is covered without touching this test."""
+the compare chooser, CSV, XLSX and the report PDF. The filters are read from the filterset itself,
+so a filter added later is covered without touching this test."""
 
 import io
 
@@ -74,7 +74,7 @@ def test_every_filter_gives_the_same_selection_or_refusal_everywhere(client, raa
         assert listing.context["filter"].is_valid() is valid, query
         answers = {
             name: client.get(reverse(name), query)
-            for name in ("analysis", "case-export-csv", "case-export-xlsx", "case-report-pdf")
+            for name in ("analysis", "case-compare", "case-export-csv", "case-export-xlsx", "case-report-pdf")
         }
         for name, response in answers.items():
             # The report refuses an empty selection too (checked below).
@@ -84,9 +84,17 @@ def test_every_filter_gives_the_same_selection_or_refusal_everywhere(client, raa
                 response.status_code,
             )
         if not valid:
+            # The same form error, in the same words, on the page.
+            errors = answers["analysis"].context["filter"].errors
+            assert errors and answers["case-compare"].context["selection"].errors == errors, query
+            for name in ("analysis", "case-compare"):
+                page = answers[name].content.decode()
+                assert "Deze selectie bevat een ongeldig filter" in page, (name, query)
             continue
         count = listing.context["page_obj"].paginator.count
         assert answers["analysis"].context["n"] == count, query
+        candidates = answers["case-compare"].context["candidates"]
+        assert candidates.total == len(candidates.shown) == count, query
         csv_lines = b"".join(answers["case-export-csv"].streaming_content).decode("utf-8-sig").splitlines()
         assert len(csv_lines) - 1 == count, query
         assert xlsx_rows(answers["case-export-xlsx"]) == count, query

@@ -1,0 +1,35 @@
+"""The compare chooser from a filtered list, in a real Chromium: its candidates are the list's
+selection, and it leads back to exactly those results."""
+
+import pytest
+
+from core.roles import RAADSLID
+from tests.factories import AssessmentFactory, CaseFactory, ParticipationFactory, UserFactory
+from tests.helpers import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_compare_from_the_selection_of_a_filtered_list_and_back(page, live_server):
+    for title, urgency in (("Urgent Oost", "yes"), ("Urgent West", "yes"), ("Niet urgent", "no")):
+        case = CaseFactory(title=title)
+        ParticipationFactory.create_batch(2, case=case)
+        AssessmentFactory(case=case, urgency_rating=urgency)
+    UserFactory(username="e2e-vergelijk", role=RAADSLID)
+    log_in(page, live_server, "e2e-vergelijk")
+    page.get_by_label("Urgentie").select_option("yes")
+    page.get_by_role("button", name="Toepassen").click()
+    page.get_by_text("2 casussen gevonden").wait_for()
+
+    page.get_by_role("link", name="Vergelijken uit deze selectie").click()
+    assert "Urgentie: Ja" in page.locator("#compare-selection").inner_text()
+    assert page.get_by_text("2 casussen om toe te voegen.").is_visible()
+    assert page.get_by_role("link", name="Niet urgent toevoegen").count() == 0
+    page.get_by_role("link", name="Urgent Oost toevoegen").click()
+    page.get_by_role("link", name="Urgent West toevoegen").click()
+    assert page.locator("table.compare-table").is_visible()
+
+    page.get_by_role("link", name="Terug naar de resultaten").click()
+    page.wait_for_url(f"{live_server.url}/cases/?urgency=yes")  # the same selection, without empty fields
+    page.get_by_text("2 casussen gevonden").wait_for()
+    assert page.get_by_label("Urgentie").input_value() == "yes"
