@@ -27,9 +27,9 @@ def marked_against(value, other) -> str:
 
 
 @register.filter
-def period(case) -> str:
-    """A case's period, the one way (core.dates.format_period)."""
-    return format_period(case.start_date, case.end_date)
+def period(record) -> str:
+    """A case's or an exploration's period, the one way (core.dates.format_period)."""
+    return format_period(record.start_date, record.end_date)
 
 
 @register.simple_tag
