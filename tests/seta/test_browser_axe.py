@@ -24,7 +24,6 @@ from core.pdf.requests import pdf_export_request
 from core.roles import RAADSLID, roles_ensure
 from explorations.default_template import default_template_ensure
 from explorations.models import Exploration, FrameworkTemplate, FrameworkTemplateItem
-from explorations.roles import exploration_roles_ensure
 from tests.factories import AssessmentFactory, UserFactory
 from tests.helpers import log_in
 from tests.url_walk import concrete_url, declared_patterns
@@ -74,8 +73,7 @@ def seeded(transactional_db):
     call_command("load_seed_cases", verbosity=0, stdout=StringIO())
     call_command("load_seed_explorations", verbosity=0, stdout=StringIO())
     default_template_ensure(FrameworkTemplate, FrameworkTemplateItem)  # the flush removed the migration's
-    roles_ensure(Group, Permission)  # and its roles, whose admin pages are checked too
-    exploration_roles_ensure(Group, Permission)
+    roles_ensure(Group, Permission)  # and the roles every app registered, whose admin pages are checked too
     FrameworkTemplate.objects.get(is_default=True).save()  # a history record for the admin to show
     return UserFactory(username="axe-beheerder", is_staff=True, is_superuser=True)
 
