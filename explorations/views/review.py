@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from assessments.current import current_check
 from assessments.forms import AssessmentForm, new_check_initial
-from assessments.models import Assessment
 from core.editing import ConflictChoicesMixin
 from explorations.forms import (
     CriterionFormSet,
@@ -187,7 +187,7 @@ class ExplorationCheckCreateView(ExplorationEditMixin):
 
     def get(self, request, slug):
         """The form starts from the exploration's current check, like a case's new check."""
-        previous = Assessment.objects.filter(exploration=self.exploration).newest_first().first()
+        previous = current_check(self.exploration)
         initial = new_check_initial(previous=previous, user=request.user) | {
             "version": self.exploration.version
         }
