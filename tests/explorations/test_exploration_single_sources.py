@@ -4,14 +4,19 @@ are read through the same single source as everywhere else."""
 import html
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from assessments.current import current_check, with_checks
 from core.dates import format_period
+from core.roles import ADVISEUR
+from explorations.history import HISTORY_PARTS, exploration_history
+from explorations.merge import formset_data
 from explorations.models import Exploration
+from explorations.parts import FRAMEWORK_PARTS, PARTS
 from explorations.pdf import exploration_html
 from explorations.reads import exploration_for_page
-from tests.factories import AssessmentFactory, ExplorationFactory
+from tests.factories import AssessmentFactory, ExplorationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +52,46 @@ def test_an_explorations_current_check_is_read_by_the_one_reader(client, adviseu
     case_check = AssessmentFactory(assessed_on="2021-03")
     AssessmentFactory(case=case_check.case, assessed_on="2019")
     assert current_check(case_check.case) == case_check
+
+
+def framework_post(exploration, version: int, **changes: dict) -> dict:
+    """The framework page's data for the stored rows of every part, with `changes` per prefix."""
+    data = {"version": str(version)}
+    for part in FRAMEWORK_PARTS:
+        fields = list(part.framework_fields)
+        stored = part.model.objects.filter(exploration=exploration)
+        rows = [
+            {"id": obj.pk, **{n: getattr(obj, n) for n in fields}, **changes.get(part.framework_prefix, {})}
+            for obj in stored
+        ]
+        data |= formset_data(part.framework_prefix, rows, fields)
+    return data
+
+
+def test_every_framework_part_is_edited_merged_and_in_the_history(adviseur):
+    """Derived from explorations.parts: adding a part there puts it in the editor, merge and history."""
+    assert FRAMEWORK_PARTS and {part.model for part in PARTS} <= {model for model, _label in HISTORY_PARTS}
+    exploration = ExplorationFactory()
+    for part in FRAMEWORK_PARTS:
+        part.model.objects.create(exploration=exploration, name=f"Rij {part.framework_prefix}", order=1)
+    first, second = Client(), Client()
+    first.force_login(adviseur)
+    second.force_login(UserFactory(username="tweede-adviseur", role=ADVISEUR))
+    url = reverse("exploration-framework", args=[exploration.slug])
+
+    formsets = second.get(url).context["formsets"]
+    assert [(str(title), formset.prefix, formset.model) for title, formset in formsets] == [
+        (str(part.framework_title), part.framework_prefix, part.model) for part in FRAMEWORK_PARTS
+    ]
+    for part, (_title, formset) in zip(FRAMEWORK_PARTS, formsets, strict=True):
+        assert set(part.framework_fields) <= set(formset.empty_form.fields)
+
+    theirs = {part.framework_prefix: {"order": 5} for part in FRAMEWORK_PARTS}
+    mine = {part.framework_prefix: {"name": f"Mijn {part.framework_prefix}"} for part in FRAMEWORK_PARTS}
+    assert first.post(url, framework_post(exploration, 1, **theirs)).status_code == 302
+    assert second.post(url, framework_post(exploration, 1, **mine)).status_code == 302  # merged
+    subjects = {entry.subject for entry in exploration_history(exploration)}
+    for part in FRAMEWORK_PARTS:
+        row = part.model.objects.get(exploration=exploration)
+        assert (row.name, row.order) == (f"Mijn {part.framework_prefix}", 5)
+        assert f"{part.label} Mijn {part.framework_prefix}" in subjects
