@@ -5,7 +5,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from core.dates import format_partial_date, format_period
-from core.text import word_diff_marks
 
 register = template.Library()
 REQUIRED_MARK = mark_safe(' <span class="required" aria-hidden="true">*</span>')  # a constant
@@ -15,15 +14,6 @@ REQUIRED_MARK = mark_safe(' <span class="required" aria-hidden="true">*</span>')
 def partial_date(value: str) -> str:
     """ "2013" → "2013", "2013-06" → "juni 2013", "2013-06-01" → "1 juni 2013"."""
     return format_partial_date(value or "")
-
-
-@register.filter
-def marked_against(value, other) -> str:
-    """A version of a text in full, what it has that `other` lacks in <mark> (conflict screens)."""
-    runs = word_diff_marks("" if other is None else str(other), "" if value is None else str(value))
-    return format_html_join(
-        "", "{}", ((format_html("<mark>{}</mark>", text) if differs else text,) for differs, text in runs)
-    )
 
 
 @register.filter
