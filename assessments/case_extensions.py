@@ -13,7 +13,6 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -29,7 +28,7 @@ from assessments.analysis import analyse
 from assessments.case_pdf import check_part, check_texts, overview_cells, overview_headers
 from assessments.charts import with_charts
 from assessments.choices import Criterion, Rating
-from assessments.current import with_current_check
+from assessments.current import checks_of, current_check, with_checks, with_current_check
 from assessments.models import Assessment
 from assessments.templatetags.checks import traffic_light
 from cases.hooks import (
@@ -135,17 +134,10 @@ def check_answers_subquery() -> Subquery:
     )
 
 
-def with_checks(queryset: QuerySet) -> QuerySet:
-    """Prefetch a dossier's checks, newest first, with their sources (`case.assessments.all()`)."""
-    return queryset.prefetch_related(
-        Prefetch("assessments", queryset=Assessment.objects.select_related("source").newest_first())
-    )
-
-
 def checks_context(case) -> dict:
     """`current` and `earlier` checks of a dossier read with_checks(), for its page (no query)."""
-    assessments = list(case.assessments.all())
-    return {"current": assessments[0] if assessments else None, "earlier": assessments[1:]}
+    assessments = checks_of(case)
+    return {"current": current_check(case), "earlier": assessments[1:]}
 
 
 def check_subject(record) -> str:

@@ -1,8 +1,11 @@
-"""The one reader of a case's current check: its latest check by date, then by id.
+"""The one reader of the current check of a case or an exploration: its latest check by date, then
+by id.
 
-The rule itself is AssessmentQuerySet's (`current()` for many cases, `current_of()` for one; the
-case list reads the same rows mirrored in CurrentCheck). Pages that show many cases prefetch with
-`with_current_check()`; everything reads a case's check with `current_check()`.
+The rule itself is AssessmentQuerySet's (`NEWEST_FIRST`: `current()` for many cases, `current_of()`
+for one case or exploration; the case list reads the same rows mirrored in CurrentCheck). Pages that
+show many cases prefetch with `with_current_check()`, pages that show all checks of a case or an
+exploration with `with_checks()`; everything reads the current check with `current_check()` and
+all checks with `checks_of()`.
 """
 
 from django.db.models import Prefetch, QuerySet
@@ -10,6 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from assessments.models import Assessment
 
 CURRENT_ATTR = "current_check_list"
+CHECKS_ATTR = "checks_newest_first"
 
 
 def with_current_check(queryset: QuerySet) -> QuerySet:
@@ -18,8 +22,23 @@ def with_current_check(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related(Prefetch("assessments", queryset=current, to_attr=CURRENT_ATTR))
 
 
-def current_check(case) -> Assessment | None:
-    """The case's current check: prefetched by `with_current_check()`, else read on its own."""
-    if hasattr(case, CURRENT_ATTR):
-        return next(iter(getattr(case, CURRENT_ATTR)), None)
-    return Assessment.objects.select_related("source").current_of(case)
+def with_checks(queryset: QuerySet) -> QuerySet:
+    """Prefetch every check of each case or exploration with its source, the current one first."""
+    checks = Assessment.objects.select_related("source").newest_first()
+    return queryset.prefetch_related(Prefetch("assessments", queryset=checks, to_attr=CHECKS_ATTR))
+
+
+def checks_of(owner) -> list[Assessment]:
+    """All checks of a case or an exploration, the current one first: prefetched, else read."""
+    if hasattr(owner, CHECKS_ATTR):
+        return list(getattr(owner, CHECKS_ATTR))
+    return list(Assessment.objects.select_related("source").of(owner).newest_first())
+
+
+def current_check(owner) -> Assessment | None:
+    """The current check of a case or an exploration: prefetched by `with_current_check()` or
+    `with_checks()`, else read on its own."""
+    for attr in (CURRENT_ATTR, CHECKS_ATTR):
+        if hasattr(owner, attr):
+            return next(iter(getattr(owner, attr)), None)
+    return Assessment.objects.select_related("source").current_of(owner)

@@ -54,9 +54,16 @@ class AssessmentQuerySet(models.QuerySet):
         """The latest assessment of every case (PostgreSQL DISTINCT ON); explorations' checks left out."""
         return self.filter(case__isnull=False).order_by("case_id", *NEWEST_FIRST).distinct("case_id")
 
-    def current_of(self, case) -> "Assessment | None":
-        """The current (latest) check of one case: the same rule as current() and CurrentCheck."""
-        return self.filter(case=case).newest_first().first()
+    def of(self, owner) -> "AssessmentQuerySet":
+        """The checks of one case or one exploration (whichever `owner` is)."""
+        for name in ("case", "exploration"):
+            if isinstance(owner, self.model._meta.get_field(name).related_model):
+                return self.filter(**{name: owner})
+        raise TypeError(f"{type(owner).__name__} has no five-point checks")
+
+    def current_of(self, owner) -> "Assessment | None":
+        """The current (latest) check of one case or exploration: the rule of current() and CurrentCheck."""
+        return self.of(owner).newest_first().first()
 
 
 class Assessment(models.Model):

@@ -1,6 +1,7 @@
 """Forms of the exploration pages: input validation only; the rules live in the services."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms import DATE_HELP, NamedEmptyChoicesMixin
@@ -13,12 +14,11 @@ from explorations.models import (
     EXPLORATION_EDITABLE_FIELDS,
     SECTION_FIELDS,
     Exploration,
-    FrameworkCriterion,
     FrameworkTemplate,
     Precondition,
     Variant,
-    WorkPoint,
 )
+from explorations.parts import FRAMEWORK_PARTS
 from explorations.services.exploration import VARIANT_FIELDS
 
 
@@ -127,33 +127,29 @@ class FrameworkRowForm(NamedEmptyChoicesMixin, forms.ModelForm):
     """One row of the toetsingskader."""
 
 
-def _framework_formset(model, fields, widgets):
+def _framework_formset(part):
+    """The formset of one part of the toetsingskader (explorations.parts): its fields, long texts
+    as small text areas."""
+    text_fields = [
+        name
+        for name in part.framework_fields
+        if isinstance(part.model._meta.get_field(name), models.TextField)
+    ]
     return forms.inlineformset_factory(
         Exploration,
-        model,
+        part.model,
         form=FrameworkRowForm,
         formset=BoundedInlineFormSet,
-        fields=fields,
+        fields=list(part.framework_fields),
         extra=1,
         can_delete=True,
-        widgets=widgets,
+        widgets={name: forms.Textarea(attrs={"rows": 2}) for name in text_fields},
         **formset_limits(),
     )
 
 
-PreconditionFormSet = _framework_formset(
-    Precondition,
-    ["name", "judgement", "motivation", "order"],
-    {"motivation": forms.Textarea(attrs={"rows": 2})},
-)
-CriterionFormSet = _framework_formset(
-    FrameworkCriterion,
-    ["name", "explanation", "weight", "order"],
-    {"explanation": forms.Textarea(attrs={"rows": 2})},
-)
-WorkPointFormSet = _framework_formset(
-    WorkPoint, ["name", "elaboration", "order"], {"elaboration": forms.Textarea(attrs={"rows": 2})}
-)
+# The framework editor's formsets by form prefix, in the order of explorations.parts.
+FRAMEWORK_FORMSETS = {part.framework_prefix: _framework_formset(part) for part in FRAMEWORK_PARTS}
 
 
 class MatrixForm(VersionForm):

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from assessments.analysis import SMALL_N
-from assessments.models import Assessment
+from assessments.current import checks_of, current_check, with_checks
 from explorations.matrix import matrix_build
 from explorations.models import Exploration, Variant, VariantScore
 from explorations.similarity import check_comparison, similar_cases
@@ -11,7 +11,7 @@ from explorations.similarity import check_comparison, similar_cases
 
 def exploration_for_page():
     """The exploration queryset with every part the page and the PDF show."""
-    return (
+    queryset = (
         Exploration.objects.with_municipalities()
         .select_related("case")
         .prefetch_related(
@@ -21,10 +21,10 @@ def exploration_for_page():
             "work_points",
             Prefetch("variants", queryset=Variant.objects.select_related("failed_precondition")),
             Prefetch("experience_links__case"),
-            Prefetch("assessments", queryset=Assessment.objects.select_related("source").newest_first()),
             "case_decisions",
         )
     )
+    return with_checks(queryset)
 
 
 def exploration_context(exploration: Exploration) -> dict:
@@ -32,9 +32,10 @@ def exploration_context(exploration: Exploration) -> dict:
     variants = list(exploration.variants.all())
     criteria = list(exploration.criteria.all())
     scores = list(VariantScore.objects.filter(variant__exploration=exploration))
-    checks = list(exploration.assessments.all())
+    checks = checks_of(exploration)
+    current = current_check(exploration)
     memberships = list(exploration.memberships.all())
-    comparison = check_comparison(checks[0] if checks else None)
+    comparison = check_comparison(current)
     return {
         "exploration": exploration,
         "partners": [m for m in memberships if m.role == "partner"],
@@ -44,7 +45,7 @@ def exploration_context(exploration: Exploration) -> dict:
         "not_worked_out": [v for v in variants if not v.worked_out],
         "matrix": matrix_build(variants, criteria, scores),
         "checks": checks,
-        "current_check": checks[0] if checks else None,
+        "current_check": current,
         "comparison": comparison,
         "comparison_small": any(row["small"] for row in comparison),
         "small_n": SMALL_N,

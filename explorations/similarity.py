@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from assessments.analysis import SMALL_N
 from assessments.choices import Criterion, Rating
+from assessments.current import current_check
 from assessments.models import Assessment
 from cases.choices import ArrangementType, ParticipationRole, Province
 from cases.models import Case
@@ -60,8 +61,7 @@ class SimilarCases:
 
 def _profile(exploration) -> dict:
     memberships = list(exploration.memberships.all())  # prefetched with their municipality
-    checks = sorted(exploration.assessments.all(), key=lambda a: (a.assessed_on, a.id), reverse=True)
-    current = checks[0] if checks else None
+    current = current_check(exploration)
     return {
         "named": {e.case_id: e.name for e in exploration.experience_links.all() if e.case_id},
         "municipalities": {m.municipality_id: m.municipality.name for m in memberships},

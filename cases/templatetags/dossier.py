@@ -5,7 +5,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from core.dates import format_partial_date, format_period
-from core.text import word_diff_marks
 
 register = template.Library()
 REQUIRED_MARK = mark_safe(' <span class="required" aria-hidden="true">*</span>')  # a constant
@@ -18,18 +17,9 @@ def partial_date(value: str) -> str:
 
 
 @register.filter
-def marked_against(value, other) -> str:
-    """A version of a text in full, what it has that `other` lacks in <mark> (conflict screens)."""
-    runs = word_diff_marks("" if other is None else str(other), "" if value is None else str(value))
-    return format_html_join(
-        "", "{}", ((format_html("<mark>{}</mark>", text) if differs else text,) for differs, text in runs)
-    )
-
-
-@register.filter
-def period(case) -> str:
-    """A case's period, the one way (core.dates.format_period)."""
-    return format_period(case.start_date, case.end_date)
+def period(record) -> str:
+    """A case's or an exploration's period, the one way (core.dates.format_period)."""
+    return format_period(record.start_date, record.end_date)
 
 
 @register.simple_tag

@@ -137,15 +137,18 @@ def framework_update(
     exploration_id: int,
     user: AbstractBaseUser,
     expected_version: int,
-    preconditions: list[dict],
-    criteria: list[dict],
-    points: list[dict],
+    rows: dict[str, list[dict]],
 ) -> Exploration:
-    """Make the toetsingskader exactly these rows (each may carry the `id` of an existing row)."""
+    """Make the toetsingskader exactly these rows (each may carry the `id` of an existing row).
+
+    `rows` has the rows of every part of the toetsingskader (explorations.parts.FRAMEWORK_PARTS)
+    under its form prefix."""
     exploration = lock_current(exploration_id, expected_version)
+    if set(rows) != {part.framework_prefix for part in FRAMEWORK_PARTS}:
+        raise ValueError(f"Rows for {sorted(rows)}, not for every part of the toetsingskader")
     plans = [
-        _plan(exploration, part.model, rows, list(part.framework_fields))
-        for part, rows in zip(FRAMEWORK_PARTS, (preconditions, criteria, points), strict=True)
+        _plan(exploration, part.model, rows[part.framework_prefix], list(part.framework_fields))
+        for part in FRAMEWORK_PARTS
     ]
     if not any(deletes or saves for deletes, saves in plans):
         return exploration  # nothing changed: no new version

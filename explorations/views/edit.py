@@ -47,9 +47,23 @@ class ExplorationEditMixin(ExplorationReaderMixin, View):
     def exploration(self) -> Exploration:
         return get_object_or_404(Exploration, slug=self.kwargs["slug"])
 
+    # The core's conflict screen (core/includes/merge_choices.html) in the words of an exploration,
+    # announced: these pages have no conflict notice of their own above it.
+    merge_texts = {
+        "merge_heading": _lazy("Een collega heeft deze verkenning intussen ook gewijzigd"),
+        "merge_intro": _lazy(
+            "Er is nog niets opgeslagen. Velden die alleen u of alleen de collega wijzigde zijn al "
+            "samengevoegd. Bij de velden hieronder wijzigden u allebei iets: kies per veld welke "
+            "versie blijft en sla opnieuw op."
+        ),
+        "merge_announce": True,
+    }
+
     def render(self, **context):
         return TemplateResponse(
-            self.request, self.template_name, {"exploration": self.exploration, **context}
+            self.request,
+            self.template_name,
+            {"exploration": self.exploration, **self.merge_texts, **context},
         )
 
     def current_version(self) -> dict:

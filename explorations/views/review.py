@@ -2,17 +2,10 @@
 
 from django.utils.translation import gettext as _
 
+from assessments.current import current_check
 from assessments.forms import AssessmentForm, new_check_initial
-from assessments.models import Assessment
 from core.editing import ConflictChoicesMixin
-from explorations.forms import (
-    CriterionFormSet,
-    MatrixForm,
-    PreconditionFormSet,
-    VersionForm,
-    WorkPointFormSet,
-    formset_rows,
-)
+from explorations.forms import FRAMEWORK_FORMSETS, MatrixForm, VersionForm, formset_rows
 from explorations.merge import (
     cells_at,
     cells_merge,
@@ -36,11 +29,15 @@ class FrameworkUpdateView(ConflictChoicesMixin, ExplorationEditMixin):
     template_name = "explorations/framework.html"
 
     def forms(self, data=None):
+        """The version and one formset per part of the toetsingskader (explorations.parts)."""
         return (
             VersionForm(data, initial={"version": self.exploration.version}),
-            PreconditionFormSet(data, instance=self.exploration, prefix="pre"),
-            CriterionFormSet(data, instance=self.exploration, prefix="crit"),
-            WorkPointFormSet(data, instance=self.exploration, prefix="point"),
+            *(
+                FRAMEWORK_FORMSETS[part.framework_prefix](
+                    data, instance=self.exploration, prefix=part.framework_prefix
+                )
+                for part in FRAMEWORK_PARTS
+            ),
         )
 
     def get(self, request, slug):
@@ -60,19 +57,21 @@ class FrameworkUpdateView(ConflictChoicesMixin, ExplorationEditMixin):
         if not (version.is_valid() and all(f.is_valid() for f in formsets)):
             return self.render_forms(version, *formsets)
         try:
-            self.save(version.cleaned_data["version"], *(formset_rows(f) for f in formsets))
+            self.save(version.cleaned_data["version"], [formset_rows(f) for f in formsets])
         except StaleExplorationError as stale:
             return self.on_stale(formsets, stale, gone)
         return self.done(_("Het toetsingskader is opgeslagen."))
 
-    def save(self, version: int, pre, crit, point):
+    def save(self, version: int, rows: list[list[dict]]):
+        """Save the rows of every part, given in the order of the formsets."""
         framework_update(
             exploration_id=self.exploration.pk,
             user=self.request.user,
             expected_version=version,
-            preconditions=pre,
-            criteria=crit,
-            points=point,
+            rows={
+                part.framework_prefix: part_rows
+                for part, part_rows in zip(FRAMEWORK_PARTS, rows, strict=True)
+            },
         )
 
     def on_stale(self, formsets, stale: StaleExplorationError, gone: list[str]):
@@ -100,20 +99,18 @@ class FrameworkUpdateView(ConflictChoicesMixin, ExplorationEditMixin):
                 "Het toetsingskader is opgeslagen en samengevoegd met de wijzigingen van een collega."
             )
             return self.merged_save(
-                lambda: self.save(fresh.version, *merged),
+                lambda: self.save(fresh.version, merged),
                 StaleExplorationError,
                 done=lambda: self.done(" ".join([message, *notes])),
             )
         self.exploration = fresh
         return self.render_forms(*self.forms(data), notes=notes, **self.choices_context(conflicts))
 
-    def render_forms(self, version, pre, crit, point, **extra):
-        formsets = [
-            (_("Randvoorwaarden (stap 2)"), pre),
-            (_("Criteria (stap 3)"), crit),
-            (_("Uit te werken punten (stap 4)"), point),
+    def render_forms(self, version, *formsets, **extra):
+        titled = [
+            (part.framework_title, formset) for part, formset in zip(FRAMEWORK_PARTS, formsets, strict=True)
         ]
-        return self.render(version=version, formsets=formsets, **extra)
+        return self.render(version=version, formsets=titled, **extra)
 
 
 class MatrixUpdateView(ConflictChoicesMixin, ExplorationEditMixin):
@@ -187,7 +184,7 @@ class ExplorationCheckCreateView(ExplorationEditMixin):
 
     def get(self, request, slug):
         """The form starts from the exploration's current check, like a case's new check."""
-        previous = Assessment.objects.filter(exploration=self.exploration).newest_first().first()
+        previous = current_check(self.exploration)
         initial = new_check_initial(previous=previous, user=request.user) | {
             "version": self.exploration.version
         }

@@ -159,7 +159,7 @@ def test_a_field_both_changed_is_shown_side_by_side_and_saved_only_after_a_choic
     assert form["partners"].value() == "Hun analyse." and form["urgency"].value() == "Mijn urgentie."
     assert "Van de collega overgenomen: Logische partners." in page
     retry = sections(exploration, urgency="Mijn urgentie.", choices=response.context["choices_token"])
-    assert "Kies bij elk veld" in advisor_client.post(url, retry).content.decode()
+    assert "kies bij elk verschil hieronder een versie" in advisor_client.post(url, retry).content.decode()
     exploration.refresh_from_db()
     assert exploration.urgency == "Hun urgentie." and exploration.version == 2
     assert advisor_client.post(url, {**retry, "resolve-0": "theirs"}).status_code == 302

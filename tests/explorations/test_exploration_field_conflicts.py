@@ -82,7 +82,10 @@ def test_an_undecided_variant_conflict_saves_nothing_and_asks_again(anna, bram, 
 
     page = bram.post(url, retry).content.decode()
 
-    assert "Kies bij elk veld welke versie u wilt bewaren." in page and 'value="theirs"' in page
+    assert (
+        "Er is nog niets opgeslagen: kies bij elk verschil hieronder een versie." in page
+        and 'value="theirs"' in page
+    )
     variant.refresh_from_db()
     assert variant.threats == ["Annas dreiging"]
 

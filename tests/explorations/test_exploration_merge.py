@@ -98,7 +98,7 @@ def test_a_framework_field_both_changed_waits_for_a_choice(two_advisors, framewo
         framework, 2, rows(pre, PRE, Draagvlak={"motivation": "Mijn tekst."}), rows(crit, CRIT),
         choices=response.context["choices_token"],
     )  # fmt: skip
-    assert "Kies bij elk veld" in second.post(url, retry).content.decode()
+    assert "kies bij elk verschil hieronder een versie" in second.post(url, retry).content.decode()
     assert framework.preconditions.get().motivation == "Hun tekst."
     assert second.post(url, {**retry, "resolve-0": "yours"}).status_code == 302
     assert framework.preconditions.get().motivation == "Mijn tekst."
@@ -179,7 +179,7 @@ def test_a_matrix_cell_both_changed_waits_for_a_choice(two_advisors, matrix):
         choices=response.context["choices_token"],
         **{f"score_{a}": "+", f"motivation_{a}": "Mijn reden."},
     )
-    assert "Kies bij elk veld" in second.post(url, retry).content.decode()
+    assert "kies bij elk verschil hieronder een versie" in second.post(url, retry).content.decode()
     assert VariantScore.objects.get().motivation == "Hun reden."
     assert second.post(url, {**retry, "resolve-0": "yours"}).status_code == 302
     assert VariantScore.objects.get().motivation == "Mijn reden."
@@ -223,7 +223,7 @@ def test_a_check_field_both_changed_waits_for_a_choice(two_advisors, check):
     check.refresh_from_db()
     assert check.note == "Hun notitie."
     retry = check_post(check, 2, note="Mijn notitie.", choices=response.context["choices_token"])
-    assert "Kies bij elk veld" in second.post(url, retry).content.decode()
+    assert "kies bij elk verschil hieronder een versie" in second.post(url, retry).content.decode()
     assert second.post(url, {**retry, "resolve-0": "yours"}).status_code == 302
     check.refresh_from_db()
     assert check.note == "Mijn notitie."

@@ -1,5 +1,5 @@
 """Conflicts a person can read: when two advisors change the same long text, each version is shown
-whole with what only it has marked, in every editor with a conflict screen."""
+whole with what only it has marked, in every editor with a conflict screen (the core's one screen)."""
 
 import pytest
 from django.test import Client
@@ -78,4 +78,26 @@ def test_an_exploration_conflict_marks_the_changed_words():
     bram_data["urgency"] = LONG.replace("gezamenlijke commissie", "gezamenlijke werkgroep")
     page = bram.post(url, bram_data).content.decode()
     assert "<mark>werkgroep</mark>" in page and "<mark>raadscommissie</mark>" in page
-    assert 'role="region" tabindex="0"' in page
+    assert page.count('<fieldset class="merge__choice">') == 1  # one radio group, read whole
+    assert "overflow-y" not in page and "max-height" not in page
+
+
+def test_every_editor_shows_choices_through_the_one_conflict_template(settings):
+    """One conflict screen: only the core's include renders the choice radios, and every editor
+    with choices (dossier, check, the exploration editors) includes it."""
+    templates = settings.BASE_DIR / "templates"
+    one = "core/includes/merge_choices.html"
+    rendering = [
+        p.relative_to(templates).as_posix() for p in templates.rglob("*.html") if "resolve-" in p.read_text()
+    ]
+    assert rendering == [one]
+    editors = [
+        "cases/case_form.html",
+        "assessments/assessment_form.html",
+        *(
+            f"explorations/{name}.html"
+            for name in ("edit", "variant_form", "framework", "matrix", "check_form")
+        ),
+    ]
+    for editor in editors:
+        assert f'{{% include "{one}" %}}' in (templates / editor).read_text(), editor
