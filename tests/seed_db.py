@@ -107,7 +107,20 @@ class SeedDatabases:
             except OperationalError as error:
                 if "being accessed by other users" not in str(error) or attempt == 49:
                     raise
+                if attempt == 10:
+                    self._end_idle_sessions(template)
                 time.sleep(0.1)
+
+    def _end_idle_sessions(self, database: str) -> None:
+        """End the idle sessions left on this process's own test database (one the test database
+        setup leaves open in a context this thread cannot close: a browser test that builds the
+        templates first then fails with "being accessed by other users")."""
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND state = 'idle' AND pid <> pg_backend_pid()",
+                [database],
+            )
 
     def _drop(self, name: str) -> None:
         self._sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
