@@ -31,10 +31,17 @@ def test_the_dossier_links_its_editors_and_history_with_the_way_back(editor, dos
     for url in (
         reverse("case-edit", args=[dossier.slug]),
         reverse("case-history", args=[dossier.slug]),
+        reverse("case-pdf", args=[dossier.slug]),
         reverse("assessment-create", args=[dossier.slug]),
         reverse("assessment-edit", args=[dossier.slug, check.pk]),
     ):
         assert f'href="{with_back(url)}"' in page, url
+
+
+def test_the_dossier_pdf_start_page_leads_back_with_the_way_back(editor, dossier, monkeypatch):
+    monkeypatch.setattr("cases.pdf.views.renders_in_request", lambda case: False)  # a large dossier
+    page = editor.get(with_back(reverse("case-pdf", args=[dossier.slug]))).content.decode()
+    assert f'href="{escaped(with_back(dossier.get_absolute_url()))}"' in page
 
 
 def test_saving_the_dossier_leads_back_to_it_with_the_way_back(editor, dossier):
