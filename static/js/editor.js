@@ -2,14 +2,6 @@
 (function () {
   "use strict";
 
-  // After a refused save, move the focus to the summary of what to correct.
-  function focusErrorSummary() {
-    var summary = document.querySelector("[data-focus-on-load]");
-    if (summary) {
-      summary.focus();
-    }
-  }
-
   // "Add a row" buttons: clone the formset's empty row and count it in TOTAL_FORMS.
   function enableFormsets() {
     document.querySelectorAll("[data-formset-add]").forEach(function (button) {
@@ -121,7 +113,6 @@
     });
   }
 
-  focusErrorSummary();
   enableFormsets();
   enableSlug();
   enableMunicipalityDialog();

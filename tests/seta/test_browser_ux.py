@@ -179,3 +179,17 @@ def test_the_footer_sits_at_the_bottom_of_a_short_page(page, live_server):
     assert abs(bottom - 900) <= 1
     page.set_viewport_size({"width": 320, "height": 900})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_after_a_refused_exploration_save_the_summary_has_the_focus(page, live_server):
+    """As in the dossier's editors: the summary of what to correct is in view and has the focus."""
+    UserFactory(username="e2e-refused", role=ADVISEUR)
+    log_in(page, live_server, "e2e-refused")
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{live_server.url}{reverse('exploration-create')}")
+    page.get_by_label("Begin").fill("31-2-2027")
+    page.get_by_role("button", name="Verkenning aanmaken").click()
+    page.locator(".errorsummary").wait_for()
+    page.wait_for_load_state()  # the deferred static/js/messages.js has run
+    now = focused(page)
+    assert "De verkenning is niet aangemaakt" in now["text"] and now["inView"], now
