@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import translation
 
 from core.roles import ADVISEUR, RAADSLID
@@ -115,6 +115,25 @@ def fixture_copy(tmp_path, settings):
     target = tmp_path / "fixtures"
     shutil.copytree(settings.BASE_DIR / "fixtures", target)
     return target
+
+
+def logged_in_advisor(username: str) -> Client:
+    """A browser of its own for one advisor, logged in."""
+    client = Client()
+    client.force_login(UserFactory(username=username, role=ADVISEUR))
+    return client
+
+
+@pytest.fixture
+def anna(db):
+    """One of two advisors editing the same record (conflict tests)."""
+    return logged_in_advisor("anna")
+
+
+@pytest.fixture
+def bram(db):
+    """The other advisor."""
+    return logged_in_advisor("bram")
 
 
 @pytest.fixture

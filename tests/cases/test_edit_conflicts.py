@@ -1,30 +1,13 @@
 """Two advisors (two logged-in clients) edit the same dossier or check: both edits survive."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from cases.history import dossier_history
-from tests.factories import UserFactory
 from tests.helpers import submitted
 
 pytestmark = pytest.mark.django_db
 
-
-def advisor(username: str) -> Client:
-    client = Client()
-    client.force_login(UserFactory(username=username, role="Adviseur"))
-    return client
-
-
-@pytest.fixture
-def anna():
-    return advisor("anna")
-
-
-@pytest.fixture
-def bram():
-    return advisor("bram")
 
 
 def edit_url(case) -> str:

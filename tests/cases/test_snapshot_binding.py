@@ -5,31 +5,15 @@ change would look like the starting point and be reverted silently by the stale 
 """
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from tests.factories import AssessmentFactory, CaseFactory, UserFactory
+from tests.factories import AssessmentFactory, CaseFactory
 from tests.helpers import submitted
 
 pytestmark = pytest.mark.django_db
 
 CHOICE = "Kies welke versie blijft"
 
-
-def advisor(username: str) -> Client:
-    client = Client()
-    client.force_login(UserFactory(username=username, role="Adviseur"))
-    return client
-
-
-@pytest.fixture
-def anna():
-    return advisor("anna")
-
-
-@pytest.fixture
-def bram():
-    return advisor("bram")
 
 
 def edit_url(case) -> str:

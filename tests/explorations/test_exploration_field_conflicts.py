@@ -2,31 +2,14 @@
 posts them: the conflict screen is the core's (signed choices, one per field), a choice round-trips."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from core.roles import ADVISEUR
 from explorations.services import exploration as services
-from tests.factories import ExplorationFactory, UserFactory, VariantFactory
+from tests.factories import ExplorationFactory, VariantFactory
 from tests.helpers import page_post_data
 
 pytestmark = pytest.mark.django_db
 
-
-def advisor(username: str) -> Client:
-    client = Client()
-    client.force_login(UserFactory(username=username, role=ADVISEUR))
-    return client
-
-
-@pytest.fixture
-def anna():
-    return advisor("anna")
-
-
-@pytest.fixture
-def bram():
-    return advisor("bram")
 
 
 @pytest.fixture
