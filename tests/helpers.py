@@ -121,3 +121,21 @@ def log_in(page, live_server, username):
     page.get_by_label("Wachtwoord").fill("geheim-wachtwoord-1")
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{live_server.url}/cases/")
+
+
+def list_filtered(page, label: str, option: str, found: str) -> None:
+    """Filter the case list on one choice as a user does, and wait for its count ("2 casussen gevonden")."""
+    page.get_by_label(label).select_option(option)
+    page.get_by_role("button", name="Toepassen").click()
+    page.get_by_text(found).wait_for()
+
+
+def cases_rated_on_urgency() -> None:
+    """Two cases whose current check says urgency was felt ("Urgent Oost", "Urgent West") and one
+    that says it was not ("Niet urgent"), each with two partners."""
+    from tests.factories import AssessmentFactory, CaseFactory, ParticipationFactory
+
+    for title, urgency in (("Urgent Oost", "yes"), ("Urgent West", "yes"), ("Niet urgent", "no")):
+        case = CaseFactory(title=title)
+        ParticipationFactory.create_batch(2, case=case)
+        AssessmentFactory(case=case, urgency_rating=urgency)

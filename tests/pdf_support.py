@@ -99,3 +99,35 @@ def start_and_render(client, url: str) -> bytes:
         target = Path(folder) / "export.pdf"
         export.document.render(export, target, lambda done, total: None)
         return target.read_bytes()
+
+
+def run_worker():
+    """Run every queued job to its end, in this process, on a connector of its own (as the worker does)."""
+    from procrastinate.contrib.django import app
+
+    with app.replace_connector(app.connector.get_worker_connector()):
+        app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False, queues=["pdf"])
+
+
+def work_in_background() -> None:
+    """The background worker for a browser test: in a thread of the test process, as Playwright's
+    event loop runs in this one; the thread's database connections close with it."""
+    from django.db import connections
+
+    def work_once():
+        run_worker()
+        connections.close_all()
+
+    worker = threading.Thread(target=work_once)
+    worker.start()
+    worker.join()
+
+
+def download_when_ready(page, link_name: str):
+    """The file behind the progress page's download link, once the page shows it (it reloads
+    itself when the PDF is ready: static/js/pdf-export.js)."""
+    link = page.get_by_role("link", name=link_name)
+    link.wait_for()
+    with page.expect_download() as download:
+        link.click()
+    return download.value

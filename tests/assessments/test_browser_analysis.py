@@ -6,7 +6,7 @@ import pytest
 
 from core.roles import RAADSLID
 from tests.factories import UserFactory
-from tests.helpers import log_in
+from tests.helpers import list_filtered, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = "/tmp/seta-h10"
@@ -19,9 +19,7 @@ def no_horizontal_scroll(browser_page) -> bool:
 def test_from_gastheer_cases_to_the_analysis_and_back_to_exactly_those_cases(page, live_server, seeded_db):
     UserFactory(username="e2e-raadslid", role=RAADSLID)
     log_in(page, live_server, "e2e-raadslid")
-    page.get_by_label("Vorm van samenwerking").select_option("gastheer")
-    page.get_by_role("button", name="Toepassen").click()
-    page.get_by_text("8 casussen gevonden").wait_for()
+    list_filtered(page, "Vorm van samenwerking", "gastheer", "8 casussen gevonden")
 
     page.get_by_role("link", name="Analyse van deze selectie").click()
     assert page.title() == "Analyse van de vijfpuntscheck — SETA dossiers"

@@ -4,22 +4,17 @@ selection, and it leads back to exactly those results."""
 import pytest
 
 from core.roles import RAADSLID
-from tests.factories import AssessmentFactory, CaseFactory, ParticipationFactory, UserFactory
-from tests.helpers import log_in
+from tests.factories import UserFactory
+from tests.helpers import cases_rated_on_urgency, list_filtered, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_compare_from_the_selection_of_a_filtered_list_and_back(page, live_server):
-    for title, urgency in (("Urgent Oost", "yes"), ("Urgent West", "yes"), ("Niet urgent", "no")):
-        case = CaseFactory(title=title)
-        ParticipationFactory.create_batch(2, case=case)
-        AssessmentFactory(case=case, urgency_rating=urgency)
+    cases_rated_on_urgency()
     UserFactory(username="e2e-vergelijk", role=RAADSLID)
     log_in(page, live_server, "e2e-vergelijk")
-    page.get_by_label("Urgentie").select_option("yes")
-    page.get_by_role("button", name="Toepassen").click()
-    page.get_by_text("2 casussen gevonden").wait_for()
+    list_filtered(page, "Urgentie", "yes", "2 casussen gevonden")
 
     page.get_by_role("link", name="Vergelijken uit deze selectie").click()
     assert "Urgentie: Ja" in page.locator("#compare-selection").inner_text()

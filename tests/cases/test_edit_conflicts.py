@@ -9,7 +9,6 @@ from tests.helpers import submitted
 pytestmark = pytest.mark.django_db
 
 
-
 def edit_url(case) -> str:
     return reverse("case-edit", args=[case.slug])
 

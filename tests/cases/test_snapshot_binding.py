@@ -15,7 +15,6 @@ pytestmark = pytest.mark.django_db
 CHOICE = "Kies welke versie blijft"
 
 
-
 def edit_url(case) -> str:
     return reverse("case-edit", args=[case.slug])
 

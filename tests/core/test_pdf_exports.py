@@ -13,13 +13,12 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from procrastinate.contrib.django import app
 
 from core.pdf import worker
 from core.pdf.models import PdfExport, StoredFile, StoredFileChunk
 from core.pdf.progress import pdf_export_progress, pdf_export_started, pdf_exports_cleanup
 from tests.factories import AssessmentFactory, CaseFactory, MunicipalityFactory, ParticipationFactory
-from tests.pdf_support import page_texts, pdf_text, squash
+from tests.pdf_support import page_texts, pdf_text, run_worker, squash
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.system]
 
@@ -45,12 +44,6 @@ def cases(db):
         AssessmentFactory(case=case, urgency_answer=f"Urgentie van samenwerking {number}.")
         made.append(case)
     return made
-
-
-def run_worker():
-    """Run every queued job to its end, in this process, on a connector of its own (as the worker does)."""
-    with app.replace_connector(app.connector.get_worker_connector()):
-        app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False, queues=["pdf"])
 
 
 def request_report(client, query: dict) -> PdfExport:

@@ -10,8 +10,8 @@ from procrastinate.contrib.django import app
 
 from core.pdf import tasks
 from core.pdf.models import PdfExport
-from tests.core.test_pdf_exports import run_worker
 from tests.factories import CaseFactory, UserFactory
+from tests.pdf_support import run_worker
 
 
 def report_url(year: int) -> str:

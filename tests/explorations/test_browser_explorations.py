@@ -1,22 +1,13 @@
 """An advisor starts an exploration from the template in a real browser, scores, pins, downloads."""
 
-import threading
-
 import pytest
-from django.db import connections
 
 from core.roles import ADVISEUR
 from explorations.default_template import default_template_ensure
 from explorations.models import FrameworkTemplate, FrameworkTemplateItem
-from tests.core.test_pdf_exports import run_worker
 from tests.factories import CaseFactory, MunicipalityFactory, ParticipationFactory, UserFactory
 from tests.helpers import log_in
-
-
-def work_once():
-    run_worker()
-    connections.close_all()
-
+from tests.pdf_support import download_when_ready, work_in_background
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,11 +56,6 @@ def test_advisor_creates_an_exploration_from_the_template_scores_and_pins(page, 
     page.get_by_role("link", name="Download raads-PDF").click()
     page.get_by_role("button", name="Maak de PDF").click()
     page.get_by_text("In de wachtrij").wait_for()
-    worker = threading.Thread(target=work_once)  # the background worker, in a thread of the test
-    worker.start()  # process (Playwright's event loop runs in this one)
-    worker.join()
-    link = page.get_by_role("link", name="Download seta-verkenning-")
-    link.wait_for()  # the progress page reloads itself once the PDF is ready (static/js/pdf-export.js)
-    with page.expect_download() as download:
-        link.click()
-    assert download.value.suggested_filename.startswith("seta-verkenning-ede-en-wageningen-")
+    work_in_background()
+    download = download_when_ready(page, "Download seta-verkenning-")
+    assert download.suggested_filename.startswith("seta-verkenning-ede-en-wageningen-")

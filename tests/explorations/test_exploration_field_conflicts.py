@@ -11,7 +11,6 @@ from tests.helpers import page_post_data
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def variant():
     exploration = ExplorationFactory()

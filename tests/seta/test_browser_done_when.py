@@ -1,56 +1,38 @@
 """Issue 20's "Done when" flows in a real Chromium: the selection PDF of a filtered list, a Dutch
 date in a new exploration, and two advisors changing the same long summary."""
 
-import threading
 from pathlib import Path
 
 import pytest
-from django.db import connections
 
 from core.roles import ADVISEUR
 from explorations.default_template import default_template_ensure
 from explorations.models import FrameworkTemplate, FrameworkTemplateItem
-from tests.core.test_pdf_exports import run_worker
 from tests.factories import (
-    AssessmentFactory,
     CaseFactory,
     MunicipalityFactory,
     ParticipationFactory,
     UserFactory,
 )
-from tests.helpers import log_in
-from tests.pdf_support import pdf_text, squash
+from tests.helpers import cases_rated_on_urgency, list_filtered, log_in
+from tests.pdf_support import download_when_ready, pdf_text, squash, work_in_background
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def work_once():
-    run_worker()
-    connections.close_all()
-
-
 def test_the_selection_pdf_of_a_list_filtered_on_urgency(page, live_server):
-    for title, urgency in (("Urgent Oost", "yes"), ("Urgent West", "yes"), ("Niet urgent", "no")):
-        case = CaseFactory(title=title)
-        ParticipationFactory.create_batch(2, case=case)
-        AssessmentFactory(case=case, urgency_rating=urgency)
+    cases_rated_on_urgency()
     UserFactory(username="e2e-pdf", role=ADVISEUR)
     log_in(page, live_server, "e2e-pdf")
 
-    page.get_by_label("Urgentie").select_option("yes")
-    page.get_by_role("button", name="Toepassen").click()
-    page.get_by_text("2 casussen gevonden").wait_for()
+    list_filtered(page, "Urgentie", "yes", "2 casussen gevonden")
     page.get_by_role("link", name="Download selectie als PDF").click()
     page.get_by_role("button", name="Maak de PDF").click()
     page.get_by_text("In de wachtrij").wait_for()
-    worker = threading.Thread(target=work_once)  # the background worker, in a thread of the test
-    worker.start()
-    worker.join()
-    page.reload()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download seta-").click()
+    work_in_background()
+    download = download_when_ready(page, "Download seta-")
 
-    text = squash(pdf_text(Path(download.value.path()).read_bytes()))
+    text = squash(pdf_text(Path(download.path()).read_bytes()))
     assert squash("Urgent Oost") in text and squash("Urgent West") in text
     assert squash("Niet urgent") not in text
 
