@@ -232,7 +232,6 @@ CONTENT_SECURITY_POLICY = {
 
 # Background jobs (procrastinate, on the same PostgreSQL database) and the limits of a PDF render.
 PROCRASTINATE_IMPORT_PATHS = ["core.pdf.tasks"]
-PROCRASTINATE_WORKER_DEFAULTS = {"worker_middleware": [core_logging.job_log_context]}  # job ids in logs
 SETA_PDF_EXPORT_RETENTION_HOURS = int(os.environ.get("SETA_PDF_EXPORT_RETENTION_HOURS", "24"))
 SETA_PDF_REPORT_MAX_CASES = int(os.environ.get("SETA_PDF_REPORT_MAX_CASES", "500"))
 SETA_PDF_INLINE_TEXT_BUDGET = int(os.environ.get("SETA_PDF_INLINE_TEXT_BUDGET", "20000"))
@@ -244,8 +243,14 @@ SETA_PDF_NICENESS = int(os.environ.get("SETA_PDF_NICENESS", "10"))
 # Fair queues: exports one user may have waiting or rendering, and all users together.
 SETA_PDF_USER_PENDING_LIMIT = int(os.environ.get("SETA_PDF_USER_PENDING_LIMIT", "3"))
 SETA_PDF_QUEUE_LIMIT = int(os.environ.get("SETA_PDF_QUEUE_LIMIT", "50"))
-# A job whose worker sent no heartbeat for this long is handed to another worker.
-SETA_PDF_STALLED_SECONDS = int(os.environ.get("SETA_PDF_STALLED_SECONDS", "60"))
+# A worker that sent no heartbeat for this long is gone: its progress pages say so and its job is
+# handed to another worker. Workers beat four times per period (at most every 10 s).
+SETA_PDF_STALLED_SECONDS = max(4, int(os.environ.get("SETA_PDF_STALLED_SECONDS", "60")))
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "worker_middleware": [core_logging.job_log_context],  # job ids in logs
+    "update_heartbeat_interval": min(10.0, SETA_PDF_STALLED_SECONDS / 4),
+    "stalled_worker_timeout": float(SETA_PDF_STALLED_SECONDS),
+}
 
 # Logs (core/logging.py): LOG_FORMAT=json gives one JSON object per line; anything else readable text.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()

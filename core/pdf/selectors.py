@@ -2,13 +2,11 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
 from core.pdf.models import PdfExport
-
-# A worker sends a heartbeat every 10 s (procrastinate's default); three missed ones mean it is gone.
-HEARTBEAT_SILENCE_SECONDS = 30
 
 ALIVE_SQL = """
 SELECT EXISTS (
@@ -24,11 +22,13 @@ SELECT EXISTS (
 
 def render_is_orphaned(export: PdfExport) -> bool:
     """Whether a rendering export has lost its worker (killed, machine gone): it has rendered for a
-    while and no worker with a recent heartbeat holds its job. Another worker will take it over."""
+    while and no worker with a recent heartbeat holds its job (settings.SETA_PDF_STALLED_SECONDS, the
+    period after which `retry_stalled_jobs` hands the job to another worker)."""
     if export.status != PdfExport.Status.RENDERING or export.started_at is None:
         return False
-    if timezone.now() - export.started_at < datetime.timedelta(seconds=HEARTBEAT_SILENCE_SECONDS):
+    silence = settings.SETA_PDF_STALLED_SECONDS
+    if timezone.now() - export.started_at < datetime.timedelta(seconds=silence):
         return False
     with connection.cursor() as cursor:
-        cursor.execute(ALIVE_SQL, [str(export.pk), HEARTBEAT_SILENCE_SECONDS])
+        cursor.execute(ALIVE_SQL, [str(export.pk), silence])
         return not cursor.fetchone()[0]

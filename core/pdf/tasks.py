@@ -2,8 +2,8 @@
 
 `manage.py procrastinate worker` runs them (`make run` starts one beside the web server). A job
 whose render process is stopped is retried; a job whose worker died without a word (no heartbeat
-for settings.SETA_PDF_STALLED_SECONDS) is put back by `retry_stalled_jobs`, which every worker
-runs each minute, and its export says so on the progress page meanwhile.
+for settings.SETA_PDF_STALLED_SECONDS) is put back by `retry_stalled_jobs`, which the workers
+run each minute (three times per period when it is shorter), and its progress page says so.
 
 Task names keep their `cases.` prefix so that jobs queued before the move to core still run.
 """
@@ -42,7 +42,13 @@ def cleanup_pdf_exports(timestamp: int) -> None:
     logger.info("Removed %s old PDF exports", removed)
 
 
-@app.periodic(cron="* * * * *")
+def stalled_check_cron(stalled_seconds: int) -> str:
+    """Each minute; three times per stall period when that is under a minute (croniter's sixth
+    field is the second)."""
+    return "* * * * *" if stalled_seconds >= 60 else f"* * * * * */{max(1, stalled_seconds // 3)}"
+
+
+@app.periodic(cron=stalled_check_cron(settings.SETA_PDF_STALLED_SECONDS))
 @app.task(queue=QUEUE, name="cases.retry_stalled_jobs", queueing_lock="retry_stalled_jobs")
 async def retry_stalled_jobs(timestamp: int) -> None:
     """Put jobs of workers that stopped sending heartbeats (killed, machine lost) back in the queue."""
