@@ -4,6 +4,7 @@ the queue as a whole is bounded, and a colleague's report is not stuck behind on
 import html
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from procrastinate.contrib.django import app
@@ -22,6 +23,14 @@ def report_url(year: int) -> str:
 def selections(db):
     for year in range(2000, 2012):
         CaseFactory(year=year, number=year)
+
+
+@pytest.fixture
+def empty_queue(transactional_db):
+    """No job of another test: the queue's tables (procrastinate's, unmanaged) outlive the flush
+    after each test, and a `--reuse-db` run finds the last run's jobs in them."""
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE procrastinate_jobs, procrastinate_workers CASCADE")
 
 
 @pytest.fixture
@@ -79,7 +88,7 @@ def test_the_whole_queue_is_bounded(client, raadslid, colleague, selections, set
 
 @pytest.mark.django_db(transaction=True)
 def test_a_colleagues_report_is_rendered_before_the_rest_of_one_users_flood(
-    client, raadslid, colleague, selections, monkeypatch
+    empty_queue, client, raadslid, colleague, selections, monkeypatch
 ):
     """The real worker takes the jobs from PostgreSQL in its order; the render is replaced by a log."""
     rendered = []
