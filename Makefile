@@ -18,9 +18,10 @@ run: setup migrate seed accounts
 worker: setup migrate
 	$(BIN)/python manage.py procrastinate worker
 
-# Test processes: one per core (pytest-xdist), each with its own test database; one file per process.
+# Test processes: one per core (pytest-xdist), each with its own test database; each takes its share
+# of the test list and, when done, half of what another still has waiting (work stealing).
 TEST_JOBS ?= auto
-XDIST := -n $(TEST_JOBS) --dist loadfile
+XDIST := -n $(TEST_JOBS) --dist worksteal
 
 # Everything, in freshly created test databases (what CI runs).
 test: setup

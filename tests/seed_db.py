@@ -1,19 +1,28 @@
-"""The seed in PostgreSQL template databases: loaded once per session, cloned per module in a second.
+"""The seed in PostgreSQL template databases: loaded once per run, cloned per module in a second.
 
-Loading the 45 seed cases runs the real loader (about 10,000 queries), so it runs once: into a
-template database made from the migrated test database (`<test db>_seed_cases`, and on top of
-that `<test db>_seed_explorations` with the seed exploration). A module that asks for the seed
-gets its own clone (`CREATE DATABASE … TEMPLATE`, a file copy) and the default connection points
-at that clone until the module ends; its tests still run in a rolled-back transaction, and
-whatever a module changes dies with its clone, so nothing leaks into another module.
+Loading the 45 seed cases runs the real loader (about 10,000 queries), so it runs once per test
+run, whatever the number of test processes (pytest-xdist), into template databases built under a
+lock the other processes wait on: `test_seta_seed_migrated` (the migrations only, made apart from
+the test databases, which their own sessions keep busy), `test_seta_seed_cases` on top of it and
+`test_seta_seed_explorations` with the seed exploration on top of that. A module that asks for
+the seed gets its own clone (`CREATE DATABASE … TEMPLATE`, a file copy) and the default
+connection points at that clone until the module ends; its tests still run in a rolled-back
+transaction, and whatever a module changes dies with its clone, so nothing leaks into another
+module.
 
-With `--reuse-db` the templates are kept and reused while their fingerprint (the fixtures, the
-seed texts and the application code) is unchanged; otherwise they are dropped at the end.
+A template is tagged with its fingerprint (the fixtures, the seed texts and the application code)
+and, with `--create-db`, the run's id: `--reuse-db` reuses it while the code is unchanged, a run
+with fresh test databases builds it once. The templates stay in the development cluster.
 """
 
+import fcntl
 import hashlib
 import itertools
+import os
+import re
+import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from io import StringIO
@@ -21,11 +30,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
 
-KINDS = {"cases": None, "explorations": "cases"}  # each template and the one it builds on
-LOADERS = {"cases": "load_seed_cases", "explorations": "load_seed_explorations"}
+KINDS = {"migrated": None, "cases": "migrated", "explorations": "cases"}  # each and what it builds on
+LOADERS = {"migrated": "migrate", "cases": "load_seed_cases", "explorations": "load_seed_explorations"}
 APP_SOURCES = ("assessments", "cases", "core", "explorations", "seta", "fixtures")
 
 
@@ -49,37 +59,54 @@ def using_database(name: str) -> Iterator[None]:
     previous = connection.settings_dict["NAME"]
     connections.close_all()
     connection.settings_dict["NAME"] = name  # the dict every thread's connection is made from
+    ContentType.objects.clear_cache()  # its ids are another database's
     try:
         yield
     finally:
         connections.close_all()
         connection.settings_dict["NAME"] = previous
+        ContentType.objects.clear_cache()
+
+
+# The same for every process of one run (pytest-xdist sets it), new for every run.
+RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
+
+
+@contextmanager
+def exclusive(name: str) -> Iterator[None]:
+    """One test process at a time on this machine (a lock file named after the test database)."""
+    with open(Path(tempfile.gettempdir()) / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 class SeedDatabases:
-    """Builds the seed templates once and hands out throw-away clones of them."""
+    """Builds the seed templates once per run and hands out throw-away clones of them."""
 
     def __init__(self, *, keep: bool, rebuild: bool) -> None:
-        self.keep = keep
-        self.rebuild = rebuild
         self.test_name = connection.settings_dict["NAME"]
+        self.shared_name = re.sub(r"_gw\d+$", "", self.test_name)  # without pytest-xdist's suffix
         self.built: set[str] = set()
         self.counter = itertools.count(1)
-        self.print = fingerprint() if keep else ""
+        self.print = fingerprint() + ("" if keep and not rebuild else f"-{RUN_ID}")
 
     def template(self, kind: str) -> str:
-        """The name of the template database of `kind`, built on first use."""
-        name = f"{self.test_name}_seed_{kind}"
+        """The name of the template database of `kind`, built on first use in this run."""
+        name = f"{self.shared_name}_seed_{kind}"
         if kind in self.built:
             return name
         base = KINDS[kind]
-        source = self.template(base) if base else self.test_name
-        if self.rebuild or not self.keep or self._comment(name) != self.print:
-            self._drop(name)
-            self._create(name, source)
-            with using_database(name):
-                call_command(LOADERS[kind], stdout=StringIO())
-            self._sql(f"COMMENT ON DATABASE {name} IS '{self.print}'")
+        source = self.template(base) if base else None
+        with exclusive(name):
+            if self._comment(name) != self.print:
+                self._drop(name)
+                self._create(name, source)
+                with using_database(name):
+                    call_command(LOADERS[kind], verbosity=0, stdout=StringIO())
+                self._sql(f"COMMENT ON DATABASE {name} IS '{self.print}'")
         self.built.add(kind)
         return name
 
@@ -93,34 +120,17 @@ class SeedDatabases:
     def drop(self, name: str) -> None:
         self._drop(name)
 
-    def close(self) -> None:
-        if not self.keep:
-            for kind in self.built:
-                self._drop(f"{self.test_name}_seed_{kind}")
-
-    def _create(self, name: str, template: str) -> None:
+    def _create(self, name: str, template: str | None) -> None:
         connections.close_all()
+        statement = f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")
         for attempt in range(50):  # a closed session's backend may linger on the template a moment
             try:
-                self._sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+                self._sql(statement)
                 return
             except OperationalError as error:
                 if "being accessed by other users" not in str(error) or attempt == 49:
                     raise
-                if attempt == 10:
-                    self._end_idle_sessions(template)
                 time.sleep(0.1)
-
-    def _end_idle_sessions(self, database: str) -> None:
-        """End the idle sessions left on this process's own test database (one the test database
-        setup leaves open in a context this thread cannot close: a browser test that builds the
-        templates first then fails with "being accessed by other users")."""
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = %s AND state = 'idle' AND pid <> pg_backend_pid()",
-                [database],
-            )
 
     def _drop(self, name: str) -> None:
         self._sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -142,10 +152,7 @@ class SeedDatabases:
 def seed_databases(django_db_setup, django_db_blocker, django_db_keepdb, django_db_createdb):
     """The session's seed templates (built lazily) and clones."""
     with django_db_blocker.unblock():
-        databases = SeedDatabases(keep=django_db_keepdb, rebuild=django_db_createdb)
-    yield databases
-    with django_db_blocker.unblock():
-        databases.close()
+        return SeedDatabases(keep=django_db_keepdb, rebuild=django_db_createdb)
 
 
 @contextmanager
