@@ -8,12 +8,11 @@ reaches them. At 320 px no page may scroll sideways (WCAG 1.4.10), nor the admin
 1280 px. axe-core comes from the pinned `axe-playwright-python` package.
 """
 
-from io import StringIO
+from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
 from django.db.models import F
 from playwright.sync_api import Error as PlaywrightError
 
@@ -26,21 +25,39 @@ from explorations.default_template import default_template_ensure
 from explorations.models import Exploration, FrameworkTemplate, FrameworkTemplateItem
 from tests.factories import AssessmentFactory, UserFactory
 from tests.helpers import log_in
-from tests.url_walk import concrete_url, declared_patterns
+from tests.url_walk import Declared, concrete_url, declared_patterns
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 WIDTHS = (1280, 320)
 CASE_NUMBER = 44  # the admin's widest case page (issue 20)
+# The walk in parts, so the test processes share it (pytest-xdist); every pattern is in one part.
+PARTS = 4
+MUST_CHECK = {"case-detail", "exploration-matrix", "admin:cases_case_change", "admin:index"}
+MUST_SKIP = {"case-export-csv", "case-export-xlsx"}
+
+
+def axe_script() -> str:
+    """axe-core as shipped by the pinned axe-playwright-python package."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
+def new_axe_context(browser):
+    """A Dutch browser context whose every page has axe-core loaded (an init script passes the CSP)."""
+    context = browser.new_context(locale="nl-NL")
+    context.add_init_script(script=axe_script())
+    return context
 
 
 def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page, options={**WCAG_21_AA, "resultTypes": ["violations"]})
+    result = page.evaluate(
+        "options => axe.run(document, options)", {**WCAG_21_AA, "resultTypes": ["violations"]}
+    )
     found = []
-    for violation in result.response["violations"]:
+    for violation in result["violations"]:
         targets = ", ".join(str(node["target"][0]) for node in violation["nodes"][:4])
         found.append(f"{violation['id']} ({len(violation['nodes'])}): {targets}")
     return found
@@ -69,11 +86,10 @@ def fail_login(page, live_server):
 
 
 @pytest.fixture
-def seeded(transactional_db):
-    call_command("load_seed_cases", verbosity=0, stdout=StringIO())
-    call_command("load_seed_explorations", verbosity=0, stdout=StringIO())
-    default_template_ensure(FrameworkTemplate, FrameworkTemplateItem)  # the flush removed the migration's
-    roles_ensure(Group, Permission)  # and its roles, whose admin pages are checked too
+def seeded(seeded_db):
+    """The seed in a committed clone, with what the admin pages show beyond it, and an admin."""
+    default_template_ensure(FrameworkTemplate, FrameworkTemplateItem)  # a flush may have removed the
+    roles_ensure(Group, Permission)  # migrations' template and roles, whose admin pages are checked too
     FrameworkTemplate.objects.get(is_default=True).save()  # a history record for the admin to show
     return UserFactory(username="axe-beheerder", is_staff=True, is_superuser=True)
 
@@ -103,44 +119,71 @@ def app_parameters(staff) -> dict:
     }  # fmt: skip
 
 
-def test_every_declared_page_passes_axe_at_320_and_1280_px(browser, live_server, seeded):
-    parameters = app_parameters(seeded)
-    context = browser.new_context(locale="nl-NL")
-    page = context.new_page()
-    log_in(page, live_server, "axe-beheerder")
-    failure = {"username": "onbekend", "ip_address": "192.0.2.1", "user_agent": "axe", "http_accept": "*/*"}
-    AccessAttempt.objects.create(**failure, path_info="/accounts/login/", failures_since_start=1)
-    AccessFailureLog.objects.create(**failure, path_info="/accounts/login/")
-    problems, checked, skipped = [], [], []
-    for declared in declared_patterns():
+def part_of(index: int) -> int:
+    return index % PARTS
+
+
+def opened_as_page(page, url: str) -> bool:
+    """Whether `url` answers an HTML page, then loaded in `page`; not a PDF, CSV, XLSX, JSON or
+    POST-only URL, told by the answer to HEAD, which renders nothing."""
+    head = page.request.head(url, max_redirects=5)
+    if head.status == 405 or "text/html" not in head.headers.get("content-type", ""):
+        return False
+    try:
+        page.goto(url)
+    except PlaywrightError as error:  # a download after all: no page to check
+        if "Download is starting" not in str(error):
+            raise
+        return False
+    return True
+
+
+def walk(page, live_server, patterns: list[Declared], parameters: dict) -> tuple[list, set, set]:
+    """axe over each pattern's page at both widths: (problems, checked names, skipped names)."""
+    problems, checked, skipped = [], set(), set()
+    for declared in patterns:
         try:
             url = live_server.url + concrete_url(declared, parameters)
         except LookupError as error:
             problems.append(str(error))
             continue
-        head = page.request.head(url, max_redirects=5)
-        if head.status == 405 or "text/html" not in head.headers.get("content-type", ""):
-            skipped.append(declared.name)
-            continue
-        try:
-            page.goto(url)
-        except PlaywrightError as error:  # a download after all: no page to check
-            if "Download is starting" not in str(error):
-                raise
-            skipped.append(declared.name)
+        if not opened_as_page(page, url):
+            skipped.add(declared.name)
             continue
         wide = ("admin:cases_case_change",)
         check(page, declared.name, problems, no_scroll_at=(320, 1280) if declared.name in wide else (320,))
-        checked.append(declared.name)
+        checked.add(declared.name)
+    return problems, checked, skipped
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+def test_every_declared_page_passes_axe_at_320_and_1280_px(browser, live_server, seeded, part):
+    parameters = app_parameters(seeded)
+    context = new_axe_context(browser)
+    page = context.new_page()
+    log_in(page, live_server, "axe-beheerder")
+    failure = {"username": "onbekend", "ip_address": "192.0.2.1", "user_agent": "axe", "http_accept": "*/*"}
+    AccessAttempt.objects.create(**failure, path_info="/accounts/login/", failures_since_start=1)
+    AccessFailureLog.objects.create(**failure, path_info="/accounts/login/")
+    patterns = [declared for index, declared in enumerate(declared_patterns()) if part_of(index) == part]
+    problems, checked, skipped = walk(page, live_server, patterns, parameters)
     context.close()
-    assert {"case-detail", "exploration-matrix", "admin:cases_case_change", "admin:index"} <= set(checked)
-    assert {"case-export-csv", "case-export-xlsx"} <= set(skipped)
+    names = {declared.name for declared in patterns}
+    assert MUST_CHECK & names <= checked
+    assert MUST_SKIP & names <= skipped
     assert not problems, "\n".join(problems)
+
+
+def test_the_parts_hold_every_declared_pattern_and_the_pages_that_must_be_checked():
+    names = [declared.name for declared in declared_patterns()]
+    parts = [{name for index, name in enumerate(names) if part_of(index) == part} for part in range(PARTS)]
+    assert set().union(*parts) == set(names) and sum(map(len, parts)) == len(names)
+    assert set(names) >= MUST_CHECK | MUST_SKIP
 
 
 def test_error_and_conflict_states_pass_axe(browser, live_server, seeded):
     problems = []
-    context = browser.new_context(locale="nl-NL")
+    context = new_axe_context(browser)
     page = context.new_page()
 
     fail_login(page, live_server)
@@ -177,7 +220,7 @@ def test_error_and_conflict_states_pass_axe(browser, live_server, seeded):
     check(page, "exploration conflict", problems)
     context.close()
 
-    reader = browser.new_context(locale="nl-NL")
+    reader = new_axe_context(browser)
     page = reader.new_page()
     UserFactory(username="axe-raadslid", role=RAADSLID)
     log_in(page, live_server, "axe-raadslid")
