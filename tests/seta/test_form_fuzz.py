@@ -166,9 +166,11 @@ def test_every_post_view_is_reached_by_a_form_on_some_page(world):
     assert len(forms) >= 10
 
 
-def test_absurd_counts_and_versions_answer_without_a_500_or_a_slow_request(app_forms):
+@pytest.mark.parametrize("half", [0, 1])  # two tests the test processes can share
+def test_absurd_counts_and_versions_answer_without_a_500_or_a_slow_request(app_forms, half):
     client, forms = app_forms
-    for action, form in forms.items():
+    for action in sorted(forms)[half::2]:
+        form = forms[action]
         numeric = [name for name in form.fields if name.endswith(COUNT_FIELDS) or name == "version"]
         for name, value in itertools.product(numeric, NUMBER_KINDS):
             post_within_budget(client, action, form.fields | {name: [value]})

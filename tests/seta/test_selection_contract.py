@@ -33,18 +33,23 @@ def values_of(name: str, declared) -> tuple[list[str], list[str]]:
     raise AssertionError(f"no values for filter {name} ({type(declared).__name__}): add them here")
 
 
-def queries() -> list[tuple[dict, bool]]:
-    """(query, valid) pairs: each value of each filter, bad values, all filters at once."""
-    found, combined = [], {}
-    for name, declared in CaseFilterSet().filters.items():
-        valid, invalid = values_of(name, declared)
-        found += [({name: value}, True) for value in valid]
-        found += [({name: value}, False) for value in invalid]
-        combined[name] = valid[0]
-    found.append((combined, True))
-    found.append(({"year_from": "2015", "year_to": "2010"}, False))
-    found.append(({"outcome": "realised", "onbekend": "1", "page": "1"}, True))
-    return found
+FILTERS = list(CaseFilterSet().filters)  # the app's registered filters included
+COMBINATIONS = "combinations"
+
+
+def queries(group: str) -> list[tuple[dict, bool]]:
+    """(query, valid) pairs of one filter (each value, bad values), or of the combinations: all
+    filters at once, a reversed year range, an unknown parameter with a page number."""
+    declared = CaseFilterSet().filters
+    if group != COMBINATIONS:
+        valid, invalid = values_of(group, declared[group])
+        return [({group: value}, True) for value in valid] + [({group: value}, False) for value in invalid]
+    combined = {name: values_of(name, filter_)[0][0] for name, filter_ in declared.items()}
+    return [
+        (combined, True),
+        ({"year_from": "2015", "year_to": "2010"}, False),
+        ({"outcome": "realised", "onbekend": "1", "page": "1"}, True),
+    ]
 
 
 @pytest.fixture
@@ -66,9 +71,10 @@ def xlsx_rows(response) -> int:
 
 
 @pytest.mark.django_db
-def test_every_filter_gives_the_same_selection_or_refusal_everywhere(client, raadslid, selection_data):
+@pytest.mark.parametrize("group", [*FILTERS, COMBINATIONS])
+def test_every_filter_gives_the_same_selection_or_refusal_everywhere(client, raadslid, selection_data, group):
     client.force_login(raadslid)
-    for query, valid in queries():
+    for query, valid in queries(group):
         listing = client.get(reverse("case-list"), query)
         assert listing.status_code == 200, query
         assert listing.context["filter"].is_valid() is valid, query
