@@ -33,6 +33,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
+from django.test.utils import setup_databases
 
 KINDS = {"migrated": None, "cases": "migrated", "explorations": "cases"}  # each and what it builds on
 LOADERS = {"migrated": "migrate", "cases": "load_seed_cases", "explorations": "load_seed_explorations"}
@@ -86,8 +87,8 @@ def exclusive(name: str) -> Iterator[None]:
 class SeedDatabases:
     """Builds the seed templates once per run and hands out throw-away clones of them."""
 
-    def __init__(self, *, keep: bool, rebuild: bool) -> None:
-        self.test_name = connection.settings_dict["NAME"]
+    def __init__(self, *, test_name: str, keep: bool, rebuild: bool) -> None:
+        self.test_name = test_name
         self.shared_name = re.sub(r"_gw\d+$", "", self.test_name)  # without pytest-xdist's suffix
         self.built: set[str] = set()
         self.counter = itertools.count(1)
@@ -109,6 +110,16 @@ class SeedDatabases:
                 self._sql(f"COMMENT ON DATABASE {name} IS '{self.print}'")
         self.built.add(kind)
         return name
+
+    def exists(self, name: str) -> bool:
+        with connection._nodb_cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            return cursor.fetchone() is not None
+
+    def create_test_database(self) -> None:
+        """This process's test database, a clone of the migrated template."""
+        self._drop(self.test_name)
+        self._create(self.test_name, self.template("migrated"))
 
     def clone(self, kind: str) -> str:
         """A new database with the contents of the template of `kind`."""
@@ -149,10 +160,43 @@ class SeedDatabases:
 
 
 @pytest.fixture(scope="session")
-def seed_databases(django_db_setup, django_db_blocker, django_db_keepdb, django_db_createdb):
-    """The session's seed templates (built lazily) and clones."""
+def template_databases(django_db_blocker, django_db_keepdb, django_db_createdb, django_db_modify_db_settings):
+    """The run's template databases (built lazily) and the clones made of them."""
     with django_db_blocker.unblock():
-        return SeedDatabases(keep=django_db_keepdb, rebuild=django_db_createdb)
+        return SeedDatabases(
+            test_name=connection.creation._get_test_db_name(),
+            keep=django_db_keepdb,
+            rebuild=django_db_createdb,
+        )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb,
+                    template_databases):  # fmt: skip
+    """pytest-django's test database, made as a clone of the migrated template: one `migrate` per
+    run for all test processes. With `--reuse-db` an existing test database is kept and migrated
+    forward (Django's own keepdb), and it stays; otherwise it is dropped at the end."""
+    keep = django_db_keepdb and not django_db_createdb
+    name, original = template_databases.test_name, connection.settings_dict["NAME"]
+    with django_db_blocker.unblock():
+        if keep and template_databases.exists(name):
+            setup_databases(verbosity=0, interactive=False, keepdb=True, serialized_aliases=set())
+        else:
+            template_databases.create_test_database()
+            connections.close_all()
+            settings.DATABASES[connection.alias]["NAME"] = connection.settings_dict["NAME"] = name
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            connections.close_all()
+            settings.DATABASES[connection.alias]["NAME"] = connection.settings_dict["NAME"] = original
+            template_databases.drop(name)
+
+
+@pytest.fixture(scope="session")
+def seed_databases(django_db_setup, template_databases):
+    """The session's seed templates (built lazily) and clones."""
+    return template_databases
 
 
 @contextmanager
