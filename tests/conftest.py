@@ -47,8 +47,8 @@ SLOWEST_FIRST = ("browser", "system", "seed", "db", "unit")
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test with its lane; run the files of the slow lanes first, so with several test
-    processes (pytest-xdist, one file each) no process is left alone with a long file at the end.
-    A file's tests stay together and in their order."""
+    processes (pytest-xdist, work stealing) the long tests start early and no process is left
+    alone with one at the end. A file's tests stay together and in their order."""
     rank: dict[str, int] = {}
     for item in items:
         name = lane(item)
