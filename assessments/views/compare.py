@@ -7,11 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from assessments.chooser import case_candidates, chooser_query, removals
-from assessments.compare import CompareForm, cases_in_order, cases_picked, comparison
+from assessments.compare import CompareForm, cases_in_order
+from assessments.compare_page import compare_page
 from assessments.pdf import COMPARE, compare_query
 from cases.permissions import ReaderRequiredMixin
-from cases.selection import selection_fields, selection_filterset, selection_query
 from core.pdf.views import PdfPlan, PdfStartView
 
 
@@ -22,31 +21,8 @@ class CompareView(ReaderRequiredMixin, View):
     template_name = "assessments/compare.html"
 
     def get(self, request):
-        selection = selection_filterset(request.GET)
-        query = selection_query(request.GET)
-        context = {"selection": selection, "selection_query": query, "find": request.GET.get("find", "")}
-        if not selection.is_valid():
-            # The same refusal as the analysis; the way out keeps the chosen cases.
-            context["without_selection"] = chooser_query(chosen=request.GET.getlist("case"))
-            return TemplateResponse(request, self.template_name, context, status=400)
-        form = CompareForm(request.GET)
-        context["form"] = form
-        if form.is_valid():
-            context.update(comparison(form.cleaned_data["case"]))
-        else:
-            # Fewer than two known cases is a comparison being started (from a dossier), not an error.
-            context["picked"] = cases_picked(request.GET.getlist("case"))
-        chosen = [case.slug for case in context.get("cases", [])] or request.GET.getlist("case")
-        context["chosen"] = chosen
-        context["candidates"] = case_candidates(
-            find=context["find"],
-            chosen=chosen,
-            selection=selection.qs if query else None,
-            selection_query=query,
-        )
-        context["removals"] = removals(cases=context.get("cases", []), chosen=chosen, selection_query=query)
-        context["selection_fields"] = selection_fields(query)
-        return TemplateResponse(request, self.template_name, context)
+        page = compare_page(request.GET)
+        return TemplateResponse(request, self.template_name, page.context, status=page.status)
 
 
 class ComparePdfView(PdfStartView):
