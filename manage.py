@@ -11,10 +11,12 @@ def main() -> None:
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    from core.startup import refuse_to_start
+
     try:
         settings.INSTALLED_APPS  # noqa: B018  (loads the settings: a wrong configuration fails here)
     except ImproperlyConfigured as error:
-        sys.exit(f"SETA cannot start: {error}")
+        refuse_to_start(error)
     execute_from_command_line(sys.argv)
 
 

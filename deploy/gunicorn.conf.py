@@ -7,9 +7,9 @@ small VM or a container with one or two CPUs.
 """
 
 import os
-import sys
 
 from core.logging import gunicorn_logconfig_dict
+from core.startup import refuse_to_start
 
 wsgi_app = "seta.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
@@ -44,4 +44,4 @@ def on_starting(server):
     try:
         settings.INSTALLED_APPS  # noqa: B018  (loads the settings)
     except ImproperlyConfigured as error:
-        sys.exit(f"SETA cannot start: {error}")
+        refuse_to_start(error)

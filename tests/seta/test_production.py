@@ -70,6 +70,22 @@ def test_gunicorn_refuses_to_start_without_a_secret_key_in_one_line():
     assert "Traceback" not in result.stderr and "Booting worker" not in result.stderr
 
 
+@pytest.mark.parametrize("command", [["manage.py", "check"], ["gunicorn"]])
+def test_with_json_logs_the_refusal_is_one_json_line(command):
+    argv = [GUNICORN, "-c", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{free_port()}"]
+    if command[0] == "manage.py":
+        argv = [sys.executable, *command]
+    result = subprocess.run(
+        argv, cwd=BASE_DIR, env=production_env(LOG_FORMAT="json"), capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode != 0
+    refusals = [json.loads(line) for line in result.stderr.splitlines() if "SETA cannot start" in line]
+    assert len(refusals) == 1
+    assert refusals[0]["level"] == "critical" and refusals[0]["logger"] == "seta.startup"
+    assert refusals[0]["event"].startswith("SETA cannot start: SECRET_KEY and ALLOWED_HOSTS must be set")
+
+
 def test_debug_is_off_unless_the_environment_turns_it_on():
     code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
     env = production_env(SECRET_KEY=SECRET, ALLOWED_HOSTS="dossiers.example.nl")
