@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from cases.models import Case
@@ -50,8 +50,8 @@ class ExplorationEditMixin(ExplorationReaderMixin, View):
     # The core's conflict screen (core/includes/merge_choices.html) in the words of an exploration,
     # announced: these pages have no conflict notice of their own above it.
     merge_texts = {
-        "merge_heading": _lazy("Een collega heeft deze verkenning intussen ook gewijzigd"),
-        "merge_intro": _lazy(
+        "merge_heading": gettext_lazy("Een collega heeft deze verkenning intussen ook gewijzigd"),
+        "merge_intro": gettext_lazy(
             "Er is nog niets opgeslagen. Velden die alleen u of alleen de collega wijzigde zijn al "
             "samengevoegd. Bij de velden hieronder wijzigden u allebei iets: kies per veld welke "
             "versie blijft en sla opnieuw op."
@@ -143,8 +143,10 @@ class ExplorationUpdateView(FieldsEditView):
     """The exploration's fields and sections; on a conflict, a field-level three-way merge."""
 
     template_name = "explorations/edit.html"
-    saved_message = _lazy("De verkenning is opgeslagen.")
-    merged_message = _lazy("De verkenning is opgeslagen en samengevoegd met de wijzigingen van een collega.")
+    saved_message = gettext_lazy("De verkenning is opgeslagen.")
+    merged_message = gettext_lazy(
+        "De verkenning is opgeslagen en samengevoegd met de wijzigingen van een collega."
+    )
 
     def form(self, data=None, *, instance=None):
         return ExplorationForm(data, instance=instance or self.exploration, initial=self.current_version())
@@ -169,8 +171,10 @@ class VariantEditView(FieldsEditView):
     """Create a variant (no pk) or edit one, with its SWOT."""
 
     template_name = "explorations/variant_form.html"
-    saved_message = _lazy("De variant is opgeslagen.")
-    merged_message = _lazy("De variant is opgeslagen en samengevoegd met de wijzigingen van een collega.")
+    saved_message = gettext_lazy("De variant is opgeslagen.")
+    merged_message = gettext_lazy(
+        "De variant is opgeslagen en samengevoegd met de wijzigingen van een collega."
+    )
 
     @cached_property
     def variant(self):
