@@ -17,6 +17,7 @@ from explorations.models import (
     FrameworkTemplate,
     Precondition,
     Variant,
+    VariantScore,
 )
 from explorations.parts import FRAMEWORK_PARTS
 from explorations.services.exploration import VARIANT_FIELDS
@@ -174,6 +175,8 @@ class MatrixForm(VersionForm):
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 2}),
                     initial=stored.motivation if stored else "",
+                    # The model's text limit, so a long motivation is a form error, not a failed save.
+                    validators=VariantScore._meta.get_field("motivation").validators,
                 )
                 self.cells.append((variant, criterion, key))
 

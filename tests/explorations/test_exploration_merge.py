@@ -186,6 +186,19 @@ def test_a_matrix_cell_both_changed_waits_for_a_choice(two_advisors, matrix):
     assert exploration.history.count() >= 3
 
 
+@pytest.mark.parametrize("version", [1, 0], ids=["current", "stale"])
+def test_a_too_long_motivation_is_a_dutch_form_error_not_a_failed_save(two_advisors, matrix, version):
+    """Found by the form fuzzer: the matrix form took any length, the model refused it on save (500)."""
+    (first, _second), (exploration, (a, _b)) = two_advisors, matrix
+    url = reverse("exploration-matrix", args=[exploration.slug])
+
+    response = first.post(url, cells(version, **{f"score_{a}": "+", f"motivation_{a}": "x" * 2001}))
+
+    assert response.status_code == 200
+    assert "Deze tekst is te lang: hoogstens 2000 tekens, het zijn er nu 2001." in response.content.decode()
+    assert not VariantScore.objects.exists()
+
+
 @pytest.fixture
 def check(framework):
     return AssessmentFactory(case=None, exploration=framework, urgency_answer="Oud.", note="Oud.")
