@@ -75,8 +75,9 @@ RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 
 @contextmanager
 def exclusive(name: str) -> Iterator[None]:
-    """One test process at a time on this machine (a lock file named after the test database)."""
-    with open(Path(tempfile.gettempdir()) / f"{name}.lock", "w") as lock:
+    """One test process at a time on this machine (a lock file named after the database and the
+    user, whose test processes share one PostgreSQL server)."""
+    with open(Path(tempfile.gettempdir()) / f"{name}-{os.getuid()}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
