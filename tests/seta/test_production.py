@@ -188,6 +188,9 @@ def test_the_production_server_serves_static_files_for_ever_and_tells_when_it_is
         )
         assert status == 200 and css == (BASE_DIR / "static" / "css" / "app.css").read_bytes()
         assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
+        brotli = {"X-Forwarded-Proto": "https", "Accept-Encoding": "br"}
+        compressed = get(f"{base}/static/{manifest['css/app.css']}", **brotli)
+        assert compressed[1]["Content-Encoding"] == "br"  # collectstatic wrote brotli files (pinned)
 
         # PostgreSQL stops: not ready (the process itself lives); it starts again: ready again.
         devdb.stop()
