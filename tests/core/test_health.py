@@ -72,6 +72,16 @@ def test_worker_health_fails_when_the_last_heartbeat_is_old():
 
 
 @pytest.mark.django_db
+def test_worker_health_counts_a_worker_as_gone_after_the_stall_period():
+    """The probe and the hand-over of a silent worker's jobs share SETA_PDF_STALLED_SECONDS."""
+    set_heartbeats(50)
+    call_command("worker_health", stdout=StringIO())  # within the default 60 s
+    set_heartbeats(70)
+    with pytest.raises(CommandError, match="laatste hartslag 70 s geleden \\(grens 60 s\\)"):
+        call_command("worker_health", stdout=StringIO())
+
+
+@pytest.mark.django_db
 def test_worker_health_succeeds_with_a_recent_heartbeat():
     set_heartbeats(300, 2)
     output = StringIO()

@@ -1,11 +1,13 @@
 """`manage.py worker_health`: the liveness probe of a worker container.
 
-Procrastinate workers write a heartbeat into `procrastinate_workers` every 10 seconds. The
-command exits 0 when some worker sent one within `--max-age` seconds and 1 otherwise (also
-when the database cannot be reached). It cannot tell which container a heartbeat came from:
+Procrastinate workers write a heartbeat into `procrastinate_workers` (every 10 seconds by
+default). The command exits 0 when some worker sent one within `--max-age` seconds (by default
+settings.SETA_PDF_STALLED_SECONDS, after which the worker's jobs are handed to another) and 1
+otherwise (also when the database cannot be reached). It cannot tell which container a heartbeat came from:
 with several workers it says that the queue is being served, not that this one is.
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils import timezone
@@ -19,8 +21,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-age",
             type=int,
-            default=30,
-            help="seconden sinds de laatste hartslag (standaard 30: drie gemiste hartslagen)",
+            default=settings.SETA_PDF_STALLED_SECONDS,
+            help="seconden sinds de laatste hartslag (standaard SETA_PDF_STALLED_SECONDS, 60)",
         )
 
     def handle(self, *args, max_age: int, **options):
