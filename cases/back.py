@@ -35,6 +35,12 @@ def request_back(request: HttpRequest) -> str:
     return case_list_return_url(request.POST.get("back") or request.GET.get("back", ""))
 
 
+def back_context(request: HttpRequest) -> dict[str, str]:
+    """Template context of a dossier page: the way back (`back_url`) and its `back_query`."""
+    back = request_back(request)
+    return {"back_url": back, "back_query": back_query(back)}
+
+
 def back_query(back: str) -> str:
     """`back=…` to append to a dossier page's URL, or "" without a way back."""
     return urlencode({"back": back}) if back else ""

@@ -10,7 +10,7 @@ from assessments.current import current_check
 from assessments.forms import AssessmentForm, new_check_initial
 from assessments.models import Assessment
 from assessments.services import ASSESSMENT_FIELDS, assessment_create, assessment_update
-from cases.back import back_query, request_back, with_back
+from cases.back import back_context, request_back, with_back
 from cases.history import changes_since
 from cases.models import Case
 from cases.permissions import ReaderRequiredMixin
@@ -57,9 +57,8 @@ class AssessmentEditMixin(ConflictChoicesMixin, ReaderRequiredMixin, FormView):
         return initial
 
     def get_context_data(self, **kwargs):
-        back = request_back(self.request)  # the dossier's way back, kept through saves and conflicts
-        return super().get_context_data(
-            case=self.case, assessment=self.assessment, back_url=back, back_query=back_query(back), **kwargs
+        return super().get_context_data(  # the dossier's way back, kept through saves and conflicts
+            case=self.case, assessment=self.assessment, **back_context(self.request), **kwargs
         )
 
     def post(self, request, *args, **kwargs):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cases.back import back_query, request_back
+from cases.back import request_back, with_back
 from cases.models import Case
 from cases.pdf.documents import with_pdf_relations
 from cases.pdf.limits import renders_in_request
@@ -41,12 +41,11 @@ class CasePdfView(PdfStartView):
 
     def plan(self, request, slug):
         case = get_object_or_404(Case.objects.only("pk", "slug", "title"), slug=slug)
-        way_back = back_query(request_back(request))  # to the results the dossier was opened from
         return PdfPlan(
             kind=DOSSIER,
             heading=_("PDF van %(title)s") % {"title": case.title},
             filename=case_pdf_filename(case),
-            back_url=case.get_absolute_url() + (f"?{way_back}" if way_back else ""),
+            back_url=with_back(case.get_absolute_url(), request_back(request)),  # to the dossier's results
             lines=[_("Het dossier van %(title)s, met de vijfpuntscheck.") % {"title": case.title}],
             subject_id=case.pk,
         )

@@ -2,7 +2,6 @@
 
 import datetime
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from cases.back import back_query, request_back
+from cases.back import back_context, back_query
 from cases.filters import CaseFilterSet
 from cases.history import dossier_history
 from cases.hooks import CASE_DETAIL_QUERYSET, CASE_DETAIL_SECTIONS, CASE_LIST_COLUMNS
@@ -94,7 +93,7 @@ class CaseListView(ReaderRequiredMixin, FilterView):
         context["list_columns"] = list(CASE_LIST_COLUMNS)
         context["suggestion"] = search_suggestion(text) if text and not page.paginator.count else None
         # Each dossier link carries these exact results, so the dossier can lead back to them.
-        context["back_query"] = urlencode({"back": self.request.get_full_path()})
+        context["back_query"] = back_query(self.request.get_full_path())
         # The selection (without page) travels to the compare chooser, which offers its cases.
         context["selection_query"] = selection_query(self.request.GET)
         context["selection_fields"] = selection_fields(context["selection_query"])
@@ -123,14 +122,13 @@ class CaseDetailView(ReaderRequiredMixin, DetailView):
         return queryset
 
     def get_context_data(self, **kwargs):
-        sections, back = list(CASE_DETAIL_SECTIONS), request_back(self.request)
+        sections = list(CASE_DETAIL_SECTIONS)
         for section in sections:
             kwargs |= section.context(self.object)
         return super().get_context_data(
             sections=[section.template for section in sections],
             recent_saves=[RecentSave.from_json(item) for item in self.object.recent_saves],
-            back_url=back,
-            back_query=back_query(back),
+            **back_context(self.request),
             **kwargs,
         )
 
@@ -145,10 +143,8 @@ class CaseHistoryView(ReaderRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         paginator = Paginator(dossier_history(self.object), self.paginate_by)
         page = paginator.get_page(self.request.GET.get("page"))
-        back = request_back(self.request)
         return super().get_context_data(
-            back_url=back,
-            back_query=back_query(back),
+            **back_context(self.request),
             page_obj=page,
             page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             **kwargs,

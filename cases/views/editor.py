@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from cases.back import back_query, request_back, with_back
+from cases.back import back_context, request_back, with_back
 from cases.forms import (
     CaseForm,
     EventFormSet,
@@ -150,8 +150,7 @@ class CaseEditMixin(ConflictChoicesMixin, ReaderRequiredMixin):
 
     def render(self, form, participants, events, **extra):
         context = {"form": form, "participants": participants, "events": events, "case": self.case}
-        context["back_url"] = back = request_back(self.request)  # kept through saves and conflicts
-        context["back_query"] = back_query(back)
+        context |= back_context(self.request)  # kept through saves and conflicts
         context["municipality_names"] = participants.municipalities.names()
         context["municipality_form"] = MunicipalityForm(prefix="municipality")
         return TemplateResponse(self.request, self.template_name, context | extra)
