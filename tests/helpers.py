@@ -139,3 +139,14 @@ def cases_rated_on_urgency() -> None:
         case = CaseFactory(title=title)
         ParticipationFactory.create_batch(2, case=case)
         AssessmentFactory(case=case, urgency_rating=urgency)
+
+
+def urgent_cases_listed(page, live_server, *, username: str, role: str) -> None:
+    """The three urgency-rated cases, a user of `role` logged in in Chromium, and the case list
+    filtered on "Urgentie: ja" (its two cases)."""
+    from tests.factories import UserFactory
+
+    cases_rated_on_urgency()
+    UserFactory(username=username, role=role)
+    log_in(page, live_server, username)
+    list_filtered(page, "Urgentie", "yes", "2 casussen gevonden")

@@ -4,17 +4,13 @@ selection, and it leads back to exactly those results."""
 import pytest
 
 from core.roles import RAADSLID
-from tests.factories import UserFactory
-from tests.helpers import cases_rated_on_urgency, list_filtered, log_in
+from tests.helpers import urgent_cases_listed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_compare_from_the_selection_of_a_filtered_list_and_back(page, live_server):
-    cases_rated_on_urgency()
-    UserFactory(username="e2e-vergelijk", role=RAADSLID)
-    log_in(page, live_server, "e2e-vergelijk")
-    list_filtered(page, "Urgentie", "yes", "2 casussen gevonden")
+    urgent_cases_listed(page, live_server, username="e2e-vergelijk", role=RAADSLID)
 
     page.get_by_role("link", name="Vergelijken uit deze selectie").click()
     assert "Urgentie: Ja" in page.locator("#compare-selection").inner_text()

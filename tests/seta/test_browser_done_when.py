@@ -14,18 +14,14 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
-from tests.helpers import cases_rated_on_urgency, list_filtered, log_in
+from tests.helpers import log_in, urgent_cases_listed
 from tests.pdf_support import download_when_ready, pdf_text, squash, work_in_background
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_selection_pdf_of_a_list_filtered_on_urgency(page, live_server):
-    cases_rated_on_urgency()
-    UserFactory(username="e2e-pdf", role=ADVISEUR)
-    log_in(page, live_server, "e2e-pdf")
-
-    list_filtered(page, "Urgentie", "yes", "2 casussen gevonden")
+    urgent_cases_listed(page, live_server, username="e2e-pdf", role=ADVISEUR)
     page.get_by_role("link", name="Download selectie als PDF").click()
     page.get_by_role("button", name="Maak de PDF").click()
     page.get_by_text("In de wachtrij").wait_for()
