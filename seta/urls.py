@@ -11,6 +11,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from core.login_forms import LoginForm
+
 
 def when_password_reset_enabled(view):
     """The password-reset pages exist only when mail can be sent (settings.PASSWORD_RESET_ENABLED)."""
@@ -26,6 +28,8 @@ def when_password_reset_enabled(view):
 
 class LoginView(auth_views.LoginView):
     """Django's login page; it links to password reset only when that is offered."""
+
+    authentication_form = LoginForm
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, password_reset_enabled=settings.PASSWORD_RESET_ENABLED)

@@ -56,6 +56,18 @@ def test_an_admin_unlocks_with_axes_reset(client, settings):
     assert log_in(client, "wethouder", "geheim-wachtwoord-1").status_code == 302
 
 
+@pytest.mark.parametrize("path", [LOGIN, "/admin/login/"])
+def test_an_overlong_username_is_a_form_error_not_a_500(client, path):
+    """Django's login forms show a maximum length but never check it: an overlong name reached
+    axes, whose failure log holds 255 characters, and the login answered 500 (the form fuzzer)."""
+    response = client.post(path, {"username": "x" * 100_000, "password": "fout"}, REMOTE_ADDR="10.0.0.1")
+
+    assert response.status_code == 200
+    assert "niet meer dan 150 tekens" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert log_in(client, "x" * 150, "fout").status_code == 200  # the longest name is still tried
+
+
 @pytest.mark.parametrize("debug, logged_in", [(True, True), (False, False)])
 def test_demo_accounts_log_in_only_when_debug_is_on(client, settings, debug, logged_in):
     account = DEMO_ACCOUNTS[0]
