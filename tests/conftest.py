@@ -2,10 +2,13 @@
 
 import os
 import shutil
+from copy import copy
 
 import pytest
 from django.conf import settings
 from django.test import Client, override_settings
+from django.test import client as test_client
+from django.test.utils import ContextList
 from django.utils import translation
 
 from core.roles import ADVISEUR, RAADSLID
@@ -72,6 +75,24 @@ def fast_password_hasher():
 def production_hasher(settings):
     """The configured hashers again, for users who log in to a server process of their own."""
     settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
+
+
+def store_page_context(store, signal, sender, template, context, **kwargs):
+    """The test client's record of a rendered template, copying only the page's own context.
+
+    Django's copies the context of every template rendered, includes too: a few hundred copies
+    per editor page. A test reads `response.context` for what the view passed, which the first
+    template rendered (the page's own) holds; `response.templates` still lists them all."""
+    store.setdefault("templates", []).append(template)
+    if "context" not in store:
+        store["context"] = ContextList([copy(context)])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def page_context_only():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(test_client, "store_rendered_templates", store_page_context)
+        yield
 
 
 @pytest.fixture(autouse=True)
