@@ -1,6 +1,7 @@
 """A broken fixture set ends in one clear message naming file, case and field; nothing is written.
 
-Each test loads a small valid set (two cases) first, breaks one thing, and loads again.
+A small valid set (two cases) is loaded once; each test breaks one thing in a copy of its files and
+loads again.
 """
 
 import re
@@ -9,7 +10,9 @@ import tomllib
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from assessments.models import Assessment
 from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
@@ -25,11 +28,12 @@ municipalities = ["Blaricum"]
 """
 
 
-@pytest.fixture
-def fixtures(tmp_path, settings):
-    """A valid set with cases 1 and 3 and one mention, loaded once."""
+@pytest.fixture(scope="module")
+def loaded_set(tmp_path_factory, django_db_setup, django_db_blocker):
+    """A valid set with cases 1 and 3 and one mention, loaded once for the module in a transaction
+    rolled back at its end; each test runs in a savepoint of it and sees the set as loaded."""
+    target = tmp_path_factory.mktemp("valid") / "fixtures"
     source = settings.BASE_DIR / "fixtures"
-    target = tmp_path / "fixtures"
     (target / "cases").mkdir(parents=True)
     shutil.copy(source / "sources.toml", target / "sources.toml")
     names = {"Blaricum", "Aalsmeer"}
@@ -39,8 +43,16 @@ def fixtures(tmp_path, settings):
         names |= {row["municipality"] for row in tomllib.loads(file.read_text("utf-8"))["participants"]}
     (target / "municipalities.toml").write_text(municipalities_named(source / "municipalities.toml", names))
     (target / "mentions.toml").write_text(MENTION, encoding="utf-8")
-    load(target)
-    return target
+    with django_db_blocker.unblock(), transaction.atomic():
+        load(target)
+        yield target
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def fixtures(loaded_set, db, tmp_path):
+    """The loaded set's files, for this test to break."""
+    return shutil.copytree(loaded_set, tmp_path / "fixtures")
 
 
 def municipalities_named(file, names: set[str]) -> str:
