@@ -4,7 +4,9 @@ import subprocess
 import sys
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
+from seta.settings import env_proxy_count
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,15 +127,28 @@ def settings_value(name: str, **environment) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize(
-    "value, proxies", [(None, "0"), ("false", "0"), ("0", "0"), ("true", "1"), ("1", "1"), ("2", "2")]
+    "value, proxies", [(None, 0), ("false", 0), ("0", 0), ("true", 1), ("1", 1), (" 2 ", 2), ("9", 9)]
 )
-def test_seta_behind_proxy_is_the_number_of_trusted_proxies(value, proxies):
-    environment = {} if value is None else {"SETA_BEHIND_PROXY": value}
-    assert settings_value("SETA_TRUSTED_PROXIES", **environment).stdout.strip() == proxies
+def test_seta_behind_proxy_is_the_number_of_trusted_proxies(monkeypatch, value, proxies):
+    monkeypatch.delenv("SETA_BEHIND_PROXY", raising=False)
+    if value is not None:
+        monkeypatch.setenv("SETA_BEHIND_PROXY", value)
+    assert env_proxy_count("SETA_BEHIND_PROXY") == proxies
 
 
-@pytest.mark.parametrize("environment", [{"SETA_BEHIND_PROXY": "nginx"}, {"SETA_PROXY_COUNT": "2"}])
-def test_a_proxy_setting_that_is_not_a_count_stops_the_app_with_a_clear_error(environment):
-    result = settings_value("SETA_TRUSTED_PROXIES", **environment)
-    assert result.returncode != 0
-    assert "SETA_BEHIND_PROXY" in result.stderr
+@pytest.mark.parametrize(
+    "environment", [{"SETA_BEHIND_PROXY": "nginx"}, {"SETA_BEHIND_PROXY": "10"}, {"SETA_PROXY_COUNT": "2"}]
+)
+def test_a_proxy_setting_that_is_not_a_count_is_refused_by_name(monkeypatch, environment):
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ImproperlyConfigured, match="SETA_BEHIND_PROXY"):
+        env_proxy_count("SETA_BEHIND_PROXY")
+
+
+def test_the_settings_take_the_count_and_a_wrong_one_stops_the_app_with_a_clear_error():
+    """The settings module itself, in a process of its own, as the app starts."""
+    assert settings_value("SETA_TRUSTED_PROXIES", SETA_BEHIND_PROXY="2").stdout.strip() == "2"
+    refused = settings_value("SETA_TRUSTED_PROXIES", SETA_BEHIND_PROXY="nginx")
+    assert refused.returncode != 0
+    assert "SETA_BEHIND_PROXY" in refused.stderr
