@@ -11,8 +11,9 @@ transaction, and whatever a module changes dies with its clone, so nothing leaks
 module.
 
 A template is tagged with its fingerprint (the fixtures, the seed texts and the application code)
-and, with `--create-db`, the run's id: `--reuse-db` reuses it while the code is unchanged, a run
-with fresh test databases builds it once. The templates stay in the development cluster.
+and the id of the run that built it: `--reuse-db` reuses it while the code is unchanged, whichever
+run built it; a run with fresh test databases builds it once. The templates stay in the development
+cluster.
 """
 
 import fcntl
@@ -93,7 +94,8 @@ class SeedDatabases:
         self.shared_name = re.sub(r"_gw\d+$", "", self.test_name)  # without pytest-xdist's suffix
         self.built: set[str] = set()
         self.counter = itertools.count(1)
-        self.print = fingerprint() + ("" if keep and not rebuild else f"-{RUN_ID}")
+        self.print = fingerprint()
+        self.fresh = not keep or rebuild  # built in this run, whatever is there
 
     def template(self, kind: str) -> str:
         """The name of the template database of `kind`, built on first use in this run."""
@@ -103,14 +105,20 @@ class SeedDatabases:
         base = KINDS[kind]
         source = self.template(base) if base else None
         with exclusive(name):
-            if self._comment(name) != self.print:
+            if not self._usable(name):
                 self._drop(name)
                 self._create(name, source)
                 with using_database(name):
                     call_command(LOADERS[kind], verbosity=0, stdout=StringIO())
-                self._sql(f"COMMENT ON DATABASE {name} IS '{self.print}'")
+                self._sql(f"COMMENT ON DATABASE {name} IS '{self.print}-{RUN_ID}'")
         self.built.add(kind)
         return name
+
+    def _usable(self, name: str) -> bool:
+        """Whether the template `name` holds what this code makes: built from the same fingerprint,
+        and in this very run when the run wants fresh databases."""
+        built_from, _, run = (self._comment(name) or "").partition("-")
+        return built_from == self.print and (run == RUN_ID or not self.fresh)
 
     def exists(self, name: str) -> bool:
         with connection._nodb_cursor() as cursor:
