@@ -12,14 +12,7 @@ from django.test.utils import ContextList
 from django.utils import translation
 
 from core.roles import ADVISEUR, RAADSLID
-from tests.factories import (
-    AssessmentFactory,
-    CaseFactory,
-    EventFactory,
-    MunicipalityFactory,
-    ParticipationFactory,
-    UserFactory,
-)
+from tests.factories import UserFactory, bar_dossier
 
 pytest_plugins = ["tests.seed_db"]
 
@@ -119,15 +112,8 @@ def staff(db):
 
 @pytest.fixture
 def dossier(db):
-    """The BAR-gemeenten: three partners, one event, one check, a two-line narrative."""
-    case = CaseFactory(
-        title="BAR-gemeenten", slug="bar", start_date="2014", narrative="Eerste regel.\nTweede regel."
-    )
-    for name in ("Barendrecht", "Albrandswaard", "Ridderkerk"):
-        ParticipationFactory(case=case, municipality=MunicipalityFactory(name=name, slug=name.lower()))
-    EventFactory(case=case, date="2014-01-01")
-    AssessmentFactory(case=case, trust_answer="Ja.")
-    return case
+    """The BAR-gemeenten (tests.factories.bar_dossier)."""
+    return bar_dossier()
 
 
 @pytest.fixture

@@ -157,3 +157,16 @@ class VariantFactory(factory.django.DjangoModelFactory):
     exploration = factory.SubFactory(ExplorationFactory)
     name = factory.Sequence(lambda n: f"Variant {n}")
     strengths = factory.LazyFunction(lambda: ["Flexibel"])
+
+
+def bar_dossier():
+    """The BAR-gemeenten: three partners, one event, one check, a two-line narrative (the `dossier`
+    fixture, and fixtures of a wider scope)."""
+    case = CaseFactory(
+        title="BAR-gemeenten", slug="bar", start_date="2014", narrative="Eerste regel.\nTweede regel."
+    )
+    for name in ("Barendrecht", "Albrandswaard", "Ridderkerk"):
+        ParticipationFactory(case=case, municipality=MunicipalityFactory(name=name, slug=name.lower()))
+    EventFactory(case=case, date="2014-01-01")
+    AssessmentFactory(case=case, trust_answer="Ja.")
+    return case

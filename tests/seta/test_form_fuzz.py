@@ -12,6 +12,7 @@ import time
 
 import pytest
 from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,7 +24,9 @@ from tests.factories import (
     ExplorationMunicipalityFactory,
     FrameworkCriterionFactory,
     PreconditionFactory,
+    UserFactory,
     VariantFactory,
+    bar_dossier,
 )
 from tests.seta.page_forms import PageForm, page_forms
 
@@ -68,25 +71,30 @@ def accepts_post(pattern: URLPattern) -> bool:
     return view_class is not None and hasattr(view_class, "post")
 
 
-@pytest.fixture
-def world(client, staff, dossier):
-    """Sample records for every kind of URL argument, and an admin who may open every page."""
-    exploration = ExplorationFactory(slug="verkenning")
-    ExplorationMunicipalityFactory(exploration=exploration)
-    PreconditionFactory(exploration=exploration)
-    FrameworkCriterionFactory(exploration=exploration)
-    FrameworkCriterionFactory(exploration=exploration)
-    variant = VariantFactory(exploration=exploration)
-    VariantFactory(exploration=exploration)
-    check = AssessmentFactory(case=None, exploration=exploration)
-    CaseFactory(slug="vergelijkbaar", title=exploration.title, summary=exploration.urgency)
-    client.force_login(staff)
-    candidates = {
-        "slug": [dossier.slug, exploration.slug, dossier.participations.first().municipality.slug],
-        "pk": [dossier.assessments.get().pk, variant.pk, check.pk],
-        "case_slug": [dossier.slug, "vergelijkbaar"],
-    }
-    return client, candidates
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Sample records for every kind of URL argument and an admin who may open every page, made
+    once for the module in a transaction rolled back at its end; each test runs in a savepoint."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        dossier = bar_dossier()
+        exploration = ExplorationFactory(slug="verkenning")
+        ExplorationMunicipalityFactory(exploration=exploration)
+        PreconditionFactory(exploration=exploration)
+        FrameworkCriterionFactory(exploration=exploration)
+        FrameworkCriterionFactory(exploration=exploration)
+        variant = VariantFactory(exploration=exploration)
+        VariantFactory(exploration=exploration)
+        check = AssessmentFactory(case=None, exploration=exploration)
+        CaseFactory(slug="vergelijkbaar", title=exploration.title, summary=exploration.urgency)
+        client = Client()
+        client.force_login(UserFactory(username="test-beheerder", is_staff=True, is_superuser=True))
+        candidates = {
+            "slug": [dossier.slug, exploration.slug, dossier.participations.first().municipality.slug],
+            "pk": [dossier.assessments.get().pk, variant.pk, check.pk],
+            "case_slug": [dossier.slug, "vergelijkbaar"],
+        }
+        yield client, candidates, discovered_forms(client, candidates)
+        transaction.set_rollback(True)
 
 
 def reversed_url(client, name: str, pattern: URLPattern, candidates: dict) -> str | None:
@@ -153,15 +161,14 @@ def post_within_budget(client, url: str, data: dict) -> None:
 
 
 @pytest.fixture
-def app_forms(world):
-    """The admin's client and every form found, once for all of a test's examples."""
-    client, candidates = world
-    return client, discovered_forms(client, candidates)[0]
+def app_forms(world, db):
+    """The admin's client and every form found (once for the module), in this test's savepoint."""
+    client, _candidates, (forms, _unreached) = world
+    return client, forms
 
 
-def test_every_post_view_is_reached_by_a_form_on_some_page(world):
-    client, candidates = world
-    forms, unreached = discovered_forms(client, candidates)
+def test_every_post_view_is_reached_by_a_form_on_some_page(world, db):
+    _client, _candidates, (forms, unreached) = world
     assert unreached == []
     assert len(forms) >= 10
 
