@@ -33,7 +33,7 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError, connection, connections, transaction
 from django.test.utils import setup_databases
 
 KINDS = {"migrated": None, "cases": "migrated", "explorations": "cases"}  # each and what it builds on
@@ -219,6 +219,16 @@ def seeded(databases: SeedDatabases, blocker, kind: str) -> Iterator[None]:
     finally:
         with blocker.unblock():
             databases.drop(name)
+
+
+@contextmanager
+def rolled_back_with_the_module(blocker) -> Iterator[None]:
+    """Database access for a module-scoped fixture's data, in a transaction rolled back when the
+    module ends: the module's tests run in savepoints of it (pytest-django's own transactions
+    nest), so each sees the data as made and what a test changes is gone for the next."""
+    with blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")

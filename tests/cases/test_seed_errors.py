@@ -12,10 +12,10 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from assessments.models import Assessment
 from cases.models import Case, Event, Municipality, Participation, Source, SourceMention
+from tests.seed_db import rolled_back_with_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,7 @@ municipalities = ["Blaricum"]
 
 @pytest.fixture(scope="module")
 def loaded_set(tmp_path_factory, django_db_setup, django_db_blocker):
-    """A valid set with cases 1 and 3 and one mention, loaded once for the module in a transaction
-    rolled back at its end; each test runs in a savepoint of it and sees the set as loaded."""
+    """A valid set with cases 1 and 3 and one mention, loaded once for the module."""
     target = tmp_path_factory.mktemp("valid") / "fixtures"
     source = settings.BASE_DIR / "fixtures"
     (target / "cases").mkdir(parents=True)
@@ -43,10 +42,9 @@ def loaded_set(tmp_path_factory, django_db_setup, django_db_blocker):
         names |= {row["municipality"] for row in tomllib.loads(file.read_text("utf-8"))["participants"]}
     (target / "municipalities.toml").write_text(municipalities_named(source / "municipalities.toml", names))
     (target / "mentions.toml").write_text(MENTION, encoding="utf-8")
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back_with_the_module(django_db_blocker):
         load(target)
         yield target
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

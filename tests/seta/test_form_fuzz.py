@@ -28,6 +28,7 @@ from tests.factories import (
     VariantFactory,
     bar_dossier,
 )
+from tests.seed_db import rolled_back_with_the_module
 from tests.seta.page_forms import PageForm, page_forms
 
 pytestmark = pytest.mark.django_db
@@ -73,9 +74,9 @@ def accepts_post(pattern: URLPattern) -> bool:
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    """Sample records for every kind of URL argument and an admin who may open every page, made
-    once for the module in a transaction rolled back at its end; each test runs in a savepoint."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    """Sample records for every kind of URL argument, an admin who may open every page and the
+    forms found on them, made once for the module."""
+    with rolled_back_with_the_module(django_db_blocker):
         dossier = bar_dossier()
         exploration = ExplorationFactory(slug="verkenning")
         ExplorationMunicipalityFactory(exploration=exploration)
@@ -94,7 +95,6 @@ def world(django_db_setup, django_db_blocker):
             "case_slug": [dossier.slug, "vergelijkbaar"],
         }
         yield client, candidates, discovered_forms(client, candidates)
-        transaction.set_rollback(True)
 
 
 def reversed_url(client, name: str, pattern: URLPattern, candidates: dict) -> str | None:
