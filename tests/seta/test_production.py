@@ -55,6 +55,15 @@ def test_without_debug_manage_py_refuses_to_start_in_one_line(environment, missi
     assert line.startswith(f"SETA cannot start: {missing} ") and "docs/configuration.md" in line
 
 
+def test_the_check_for_missing_migrations_runs_without_the_secrets():
+    """`makemigrations --check` reads only the code: it runs where no production secret is set
+    (a CI step, a before-commit hook), with the real settings and DEBUG off."""
+    result = manage("makemigrations", "--check", "--dry-run", env=production_env())
+
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_gunicorn_refuses_to_start_without_a_secret_key_in_one_line():
     result = subprocess.run(
         [GUNICORN, "-c", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{free_port()}"],
