@@ -14,16 +14,11 @@ def main() -> None:
     if settings_module == "seta.settings" and sys.argv[1:2] and sys.argv[1] in CODE_ONLY_COMMANDS:
         settings_module = "seta.settings_code_only"
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
-    from django.conf import settings
-    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    from core.startup import refuse_to_start
+    from core.startup import load_settings_or_refuse
 
-    try:
-        settings.INSTALLED_APPS  # noqa: B018  (loads the settings: a wrong configuration fails here)
-    except ImproperlyConfigured as error:
-        refuse_to_start(error)
+    load_settings_or_refuse()
     execute_from_command_line(sys.argv)
 
 

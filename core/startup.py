@@ -25,3 +25,14 @@ def refuse_to_start(error: Exception) -> NoReturn:
             ensure_ascii=False,
         )
     sys.exit(message)
+
+
+def load_settings_or_refuse() -> None:
+    """Load the settings (DJANGO_SETTINGS_MODULE); when they are incomplete, refuse to start."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (loading them is what fails)
+    except ImproperlyConfigured as error:
+        refuse_to_start(error)

@@ -9,7 +9,7 @@ small VM or a container with one or two CPUs.
 import os
 
 from core.logging import gunicorn_logconfig_dict
-from core.startup import refuse_to_start
+from core.startup import load_settings_or_refuse
 
 wsgi_app = "seta.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
@@ -38,10 +38,4 @@ logconfig_dict = gunicorn_logconfig_dict(
 def on_starting(server):
     """Refuse to start, in one line, when the settings are incomplete (before any worker boots)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "seta.settings")
-    from django.conf import settings
-    from django.core.exceptions import ImproperlyConfigured
-
-    try:
-        settings.INSTALLED_APPS  # noqa: B018  (loads the settings)
-    except ImproperlyConfigured as error:
-        refuse_to_start(error)
+    load_settings_or_refuse()
