@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from core.roles import RAADSLID
 from tests.factories import UserFactory
@@ -22,7 +23,7 @@ def test_from_gastheer_cases_to_the_analysis_and_back_to_exactly_those_cases(pag
     list_filtered(page, "Vorm van samenwerking", "gastheer", "8 casussen gevonden")
 
     page.get_by_role("link", name="Analyse van deze selectie").click()
-    assert page.title() == "Analyse van de vijfpuntscheck — SETA dossiers"
+    expect(page).to_have_title("Analyse van de vijfpuntscheck — SETA dossiers")
     assert "arrangement_type=gastheer" in page.url
     assert page.locator("svg[role=img] title").count() == 6
     page.screenshot(path=f"{SHOTS}-analysis-1280.png", full_page=True)
@@ -31,6 +32,7 @@ def test_from_gastheer_cases_to_the_analysis_and_back_to_exactly_those_cases(pag
     link = trust.locator("tbody a").first
     shown = int(re.match(r"\d+", link.inner_text()).group())
     link.click()
+    page.wait_for_url(re.compile(r"/cases/\?"))
     assert "trust=" in page.url and "outcome=" in page.url and "arrangement_type=gastheer" in page.url
     expected = f"{shown} casus gevonden" if shown == 1 else f"{shown} casussen gevonden"
     page.get_by_text(expected).wait_for()
@@ -54,7 +56,7 @@ def test_compare_three_cases_chosen_on_the_list(page, live_server, seeded_db):
     assert page.url.count("case=") == 3
     headers = page.locator(".compare-table thead th").all_inner_texts()
     assert len(headers) == 3 and headers[0].startswith("BEL-gemeenten")
-    assert page.get_by_role("link", name="Download vergelijking als PDF").is_visible()
+    expect(page.get_by_role("link", name="Download vergelijking als PDF")).to_be_visible()
     page.screenshot(path=f"{SHOTS}-compare-1280.png", full_page=True)
     page.set_viewport_size({"width": 320, "height": 800})
     assert no_horizontal_scroll(page)

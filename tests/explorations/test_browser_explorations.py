@@ -1,6 +1,9 @@
 """An advisor starts an exploration from the template in a real browser, scores, pins, downloads."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from core.roles import ADVISEUR
 from explorations.default_template import default_template_ensure
@@ -24,15 +27,15 @@ def test_advisor_creates_an_exploration_from_the_template_scores_and_pins(page, 
 
     page.get_by_role("link", name="Verkenningen").click()
     page.get_by_role("link", name="Nieuwe verkenning").click()
-    assert page.title().startswith("Nieuwe verkenning")
+    expect(page).to_have_title(re.compile("^Nieuwe verkenning"))
     page.get_by_label("Titel").fill("Ede en Wageningen")
     page.get_by_label("Verkennende gemeente 1", exact=True).fill("Ede")  # typed, suggested from the datalist
     page.get_by_label("Verkennende gemeente 2", exact=True).fill("wageningen")
     page.get_by_role("button", name="Verkenning aanmaken").click()
     page.get_by_text("De verkenning is aangemaakt.").wait_for()
-    assert page.get_by_role("heading", level=1).inner_text() == "Ede en Wageningen"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ede en Wageningen")
     assert page.get_by_text("mogelijke versterking strategisch vermogen organisaties").count() >= 1
-    assert page.get_by_role("heading", name="Vorm 4 Ambtelijke fusie").is_visible()
+    expect(page.get_by_role("heading", name="Vorm 4 Ambtelijke fusie")).to_be_visible()
 
     page.get_by_role("link", name="Scores bewerken").click()
     page.get_by_label(
@@ -52,7 +55,7 @@ def test_advisor_creates_an_exploration_from_the_template_scores_and_pins(page, 
 
     page.get_by_role("button", name="Vastzetten").click()
     page.get_by_text("Uw keuze over “Ede en Barneveld” is opgeslagen.").wait_for()
-    assert page.get_by_text("Vastgezet", exact=True).is_visible()
+    expect(page.get_by_text("Vastgezet", exact=True)).to_be_visible()
     page.get_by_role("link", name="Download raads-PDF").click()
     page.get_by_role("button", name="Maak de PDF").click()
     page.get_by_text("In de wachtrij").wait_for()

@@ -1,4 +1,8 @@
-"""The test suite's own promises: one lane per test, the seed cloned without leaks, a fast hasher."""
+"""The test suite's own promises: one lane per test, the seed cloned without leaks, a fast hasher,
+browser assertions that wait for the page they mean."""
+
+import ast
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -53,3 +57,19 @@ def test_what_one_module_does_to_its_seed_clone_no_other_clone_sees(seed_databas
                 assert Assessment.objects.count() > 0
         finally:
             seed_databases.drop(second)
+
+
+# Read once, at once: right after a click these may still see the page being left (or none).
+UNWAITED_READS = {"title", "is_visible", "is_hidden"}
+
+
+def test_browser_tests_read_a_new_page_through_expect_which_waits_for_it():
+    found = []
+    for module in sorted(Path(__file__).parents[1].rglob("test_browser*.py")):
+        for node in ast.walk(ast.parse(module.read_text())):
+            called = (
+                node.func.attr if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else ""
+            )
+            if called in UNWAITED_READS and not node.args:
+                found.append(f"{module.name}:{node.lineno} .{called}()")
+    assert found == [], "use playwright's expect(...).to_have_title / to_be_visible, which retry"
