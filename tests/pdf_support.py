@@ -7,6 +7,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from pypdf import PdfReader
 
 
@@ -16,8 +17,25 @@ def pdf_reader(content: bytes) -> PdfReader:
 
 
 def page_texts(content: bytes) -> list[str]:
-    """The text of every page, as pypdf extracts it."""
-    return [page.extract_text() for page in pdf_reader(content).pages]
+    """The text of every page, as PDFium (Chromium's PDF engine) extracts it, lines ending in "\\n".
+
+    PDFium reads a page's text some twenty times faster than pypdf, which the structure checks
+    (`pdf_reader`) still use."""
+    document = pdfium.PdfDocument(content)
+    try:
+        return [_page_text(document[index]) for index in range(len(document))]
+    finally:
+        document.close()
+
+
+def _page_text(page) -> str:
+    text_page = page.get_textpage()
+    try:
+        # PDFium marks a hyphen that ends a line with U+FFFE and joins the word across the break.
+        return text_page.get_text_range().replace("\r\n", "\n").replace("\ufffe", "-")
+    finally:
+        text_page.close()
+        page.close()
 
 
 def pdf_text(content: bytes) -> str:

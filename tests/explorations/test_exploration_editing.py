@@ -1,11 +1,8 @@
 """Advisors create and edit explorations: template copy, matrix, merge on conflict, checks, pins, PDF."""
 
-import io
-
 import pytest
 from django.db import IntegrityError
 from django.urls import reverse
-from pypdf import PdfReader
 
 from assessments.models import Assessment
 from explorations.default_template import default_template_ensure
@@ -23,7 +20,7 @@ from tests.factories import (
     ParticipationFactory,
     VariantFactory,
 )
-from tests.pdf_support import start_and_render
+from tests.pdf_support import pdf_text, start_and_render
 
 pytestmark = pytest.mark.django_db
 
@@ -207,8 +204,7 @@ def test_pinned_cases_show_in_the_pdf_and_dismissed_ones_leave_the_list(advisor_
     assert exploration.case_decisions.count() == 3
     assert exploration.case_decisions.first().history.first().history_type == "+"
     pdf = start_and_render(advisor_client, reverse("exploration-pdf", args=[exploration.slug]))
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    text = " ".join(text.split())
+    text = " ".join(pdf_text(pdf).split())
     assert "Oude samenwerking 1" in text and "Les 2: neem de tijd." in text
     assert "Oude samenwerking 3" not in text
     assert "Lessen uit vergelijkbare casussen" in text and "De opdracht van de raden" in text

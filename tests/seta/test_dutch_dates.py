@@ -1,14 +1,11 @@
 """Dates are typed and shown the Dutch way everywhere: explorations, the dossier editor, the PDFs."""
 
-import io
-
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from explorations.models import Exploration
 from tests.factories import AssessmentFactory, CaseFactory, ExplorationFactory, MunicipalityFactory
-from tests.pdf_support import start_and_render
+from tests.pdf_support import pdf_text, start_and_render
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +59,7 @@ def test_every_date_hint_of_the_dossier_editor_is_dutch(advisor_client):
 def test_the_exploration_pdf_shows_no_iso_date(advisor_client):
     exploration = ExplorationFactory(start_date="2027-02-01", end_date="2027-11")
     pdf = start_and_render(advisor_client, reverse("exploration-pdf", args=[exploration.slug]))
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    text = " ".join(pdf_text(pdf).split())
     assert "1 februari 2027 – november 2027" in text
     assert "2027-02-01" not in text and "2027-11" not in text
 
@@ -79,5 +76,5 @@ def test_the_exploration_pdf_shows_the_checks_date_in_words(advisor_client):
     exploration = ExplorationFactory()
     AssessmentFactory(case=None, exploration=exploration, assessed_on="2022-03")
     pdf = start_and_render(advisor_client, reverse("exploration-pdf", args=[exploration.slug]))
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    text = " ".join(pdf_text(pdf).split())
     assert "maart 2022" in text and "2022-03" not in text
