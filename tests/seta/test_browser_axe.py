@@ -2,10 +2,10 @@
 
 The pages are every URL pattern the project declares (tests/url_walk.py walks the resolver, the
 admin included), filled from the seed; what is not an HTML page (PDF, CSV, XLSX, JSON, POST-only)
-is left out by its answer to HEAD, which renders nothing (core.middleware.PdfHeadMiddleware); the
-PDF start pages are pages and are checked. The error and conflict states are reached as a user
-reaches them. At 320 px no page may scroll sideways (WCAG 1.4.10), nor the admin's case page at
-1280 px. axe-core comes from the pinned `axe-playwright-python` package.
+is left out by its answer (a download, another content type, 405); the PDF start pages are pages
+and are checked. The error and conflict states are reached as a user reaches them. At 320 px no
+page may scroll sideways (WCAG 1.4.10), nor the admin's case page at 1280 px. axe-core comes from
+the pinned `axe-playwright-python` package.
 """
 
 from pathlib import Path
@@ -125,17 +125,17 @@ def part_of(index: int) -> int:
 
 def opened_as_page(page, url: str) -> bool:
     """Whether `url` answers an HTML page, then loaded in `page`; not a PDF, CSV, XLSX, JSON or
-    POST-only URL, told by the answer to HEAD, which renders nothing."""
-    head = page.request.head(url, max_redirects=5)
-    if head.status == 405 or "text/html" not in head.headers.get("content-type", ""):
-        return False
+    POST-only URL, told by the answer itself (each page is asked for once)."""
     try:
-        page.goto(url)
-    except PlaywrightError as error:  # a download after all: no page to check
-        if "Download is starting" not in str(error):
+        response = page.goto(url)
+    except PlaywrightError as error:  # a download, or an error status with no body (405): no page
+        if "Download is starting" in str(error):
+            return False
+        if "net::ERR_HTTP_RESPONSE_CODE_FAILURE" not in str(error):
             raise
+        page.wait_for_url("chrome-error://chromewebdata/")  # Chromium's own error page comes next
         return False
-    return True
+    return response.status != 405 and "text/html" in response.headers.get("content-type", "")
 
 
 def walk(page, live_server, patterns: list[Declared], parameters: dict) -> tuple[list, set, set]:
