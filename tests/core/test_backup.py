@@ -114,7 +114,9 @@ def test_restore_refuses_a_database_that_is_not_empty(media, council_data, tmp_p
     assert snapshot(media) == before
 
 
-def test_restore_refuses_a_damaged_backup_before_touching_anything(media, council_data, tmp_path):
+def test_restore_refuses_a_damaged_backup_before_touching_anything(
+    media, council_data, tmp_path, seed_databases
+):
     call_command("backup", str(tmp_path / "backups"), stdout=StringIO())
     [folder] = (tmp_path / "backups").iterdir()
     with open(folder / "database.pgdump", "r+b") as dump:
@@ -124,7 +126,7 @@ def test_restore_refuses_a_damaged_backup_before_touching_anything(media, counci
     with pytest.raises(CommandError, match=r"database\.pgdump: de controlesom klopt niet"):
         call_command("restore", str(folder), stdout=StringIO())
     assert snapshot(media) == {}
-    call_command("migrate", verbosity=0)  # leave the test database as the other tests expect it
+    seed_databases.create_test_database()  # the wiped test database again as the other tests expect it
 
 
 def test_a_backup_of_an_older_version_is_migrated_on_restore(media, tmp_path):
