@@ -8,6 +8,8 @@ now points at explorations.Exploration (the same table).
 import django.db.models.deletion
 from django.db import migrations, models
 
+from core.migration_operations import SeparateStateRenderedOnce
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -16,7 +18,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
+        SeparateStateRenderedOnce(
             state_operations=[
                 migrations.AlterField(
                     model_name='assessment',

@@ -5,6 +5,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from core.migration_operations import SeparateStateRenderedOnce
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -30,7 +32,7 @@ class Migration(migrations.Migration):
             name="kind",
             field=models.CharField(max_length=20, verbose_name="soort"),
         ),
-        migrations.SeparateDatabaseAndState(
+        SeparateStateRenderedOnce(
             state_operations=[migrations.DeleteModel(name="PdfExport")],
             database_operations=[],
         ),

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import core.pdf.models
+from core.migration_operations import SeparateStateRenderedOnce
 
 
 class Migration(migrations.Migration):
@@ -18,7 +19,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
+        SeparateStateRenderedOnce(
             database_operations=[],
             state_operations=[
                 migrations.CreateModel(

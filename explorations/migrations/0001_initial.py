@@ -16,6 +16,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from core.migration_operations import SeparateStateRenderedOnce
+
 
 MODELS = [
     "exploration", "explorationmunicipality", "assignment", "experience", "similarcasedecision",
@@ -44,7 +46,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
+        SeparateStateRenderedOnce(
             state_operations=[
                 migrations.CreateModel(
                     name='Exploration',
