@@ -3,7 +3,7 @@
 `SeparateStateRenderedOnce` is Django's SeparateDatabaseAndState for the moves of models between
 apps (the tables stay, only the state changes). Django re-renders every related model after each
 state operation; with the user model related to nearly every model, a move of a few dozen models
-re-rendered thousands of them and took half of `migrate` on an empty database. Here the state
+re-rendered thousands of them: 40 % of `migrate` on an empty database. Here the state
 operations change the model states only, and the models are rendered once, when next needed.
 """
 
