@@ -9,13 +9,14 @@ from django.db.migrations.state import ProjectState
 
 from core.migration_operations import SeparateStateRenderedOnce
 
+LOADER = MigrationLoader(None, ignore_no_migrations=True)  # the project's migrations, from disk
+
 
 def rendered_once_operations() -> list[tuple[tuple[str, str], SeparateStateRenderedOnce]]:
     """Every use in the project's migrations, as ((app label, migration name), operation)."""
-    loader = MigrationLoader(None, ignore_no_migrations=True)
     return [
         (key, operation)
-        for key, migration in sorted(loader.disk_migrations.items())
+        for key, migration in sorted(LOADER.disk_migrations.items())
         for operation in migration.operations
         if isinstance(operation, SeparateStateRenderedOnce)
     ]
@@ -42,8 +43,7 @@ def test_the_moves_between_apps_use_it():
 
 @pytest.mark.parametrize(("key", "operation"), OPERATIONS, ids=[f"{a}.{n}" for (a, n), _ in OPERATIONS])
 def test_the_models_after_it_are_the_models_after_djangos(key, operation):
-    loader = MigrationLoader(None, ignore_no_migrations=True)
-    before = loader.project_state(key, at_end=False)
+    before = LOADER.project_state(key, at_end=False)
     assert before.apps.get_models()  # rendered, as `migrate` has it
     ours, djangos = before.clone(), before.clone()
     assert "apps" in ours.__dict__ and "apps" in djangos.__dict__
