@@ -35,6 +35,10 @@ def _record_fields(logger: Any, name: str, event_dict: dict) -> dict:
     args = event_dict.pop("positional_args", None)  # ProcessorFormatter(pass_foreign_args=True)
     if record is None:
         return event_dict
+    if 400 <= getattr(record, "status_code", 0) < 500:
+        # Django logs a 4xx with the exception behind it (Http404, PermissionDenied, …): the
+        # client's mistake, whose traceback tells an operator nothing. A 5xx keeps its traceback.
+        event_dict.pop("exc_info", None)
     job = getattr(record, "job", None)
     if isinstance(job, dict):  # procrastinate's worker (extra={"job": …, "duration": …})
         event_dict.setdefault("job_id", job.get("id"))

@@ -120,3 +120,25 @@ def test_stray_stderr_lines_become_json_lines():
         "Traceback (most recent call last):",
     ]
     assert {line["logger"] for line in lines} == {"stderr"}
+
+
+@pytest.mark.parametrize("formatter", [json_formatter, text_formatter])
+@pytest.mark.parametrize(("status", "traceback"), [(403, False), (404, False), (500, True)])
+def test_a_client_error_is_logged_without_the_traceback_a_server_error_keeps(formatter, status, traceback):
+    """Django logs a 403 or 404 with the exception behind it; only a 5xx needs its traceback."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(formatter())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        try:
+            raise ValueError("achter de schermen")
+        except ValueError as error:
+            logger.warning("Not Found: %s", "/cases/x/", extra={"status_code": status}, exc_info=error)
+    finally:
+        logger.removeHandler(handler)
+    text = stream.getvalue()
+    assert "Not Found: /cases/x/" in text
+    assert ("achter de schermen" in text) is traceback
+    assert ("Traceback" in text or "ValueError" in text) is traceback
