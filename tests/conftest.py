@@ -12,6 +12,7 @@ from django.test.utils import ContextList
 from django.utils import translation
 
 from core.roles import ADVISEUR, RAADSLID
+from tests.chromium import CHROMIUM, Chromium
 from tests.factories import UserFactory, bar_dossier
 
 pytest_plugins = ["tests.seed_db"]
@@ -38,19 +39,28 @@ def lane(item: pytest.Item) -> str:
     return "unit"
 
 
-SLOWEST_FIRST = ("browser", "system", "seed", "db", "unit")
+# The system lane first: its longest tests need no database, so they run while another test
+# process builds the template databases (tests/seed_db.py) that the browser and seed lanes wait for.
+SLOWEST_FIRST = ("system", "browser", "seed", "db", "unit")
+
+
+def needs_database(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(item.get_closest_marker("django_db") or fixtures & (DB_FIXTURES | SEED_FIXTURES))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test with its lane; run the files of the slow lanes first, so with several test
     processes (pytest-xdist, work stealing) the long tests start early and no process is left
-    alone with one at the end. A file's tests stay together and in their order."""
-    rank: dict[str, int] = {}
+    alone with one at the end; within a lane, the files with a `long` test first, then those
+    that need no database. A file's tests stay together and in their order."""
+    rank: dict[str, tuple[int, bool, bool]] = {}
     for item in items:
         name = lane(item)
         if not item.get_closest_marker(name):
             item.add_marker(name)
-        rank[item.fspath] = min(rank.get(item.fspath, len(SLOWEST_FIRST)), SLOWEST_FIRST.index(name))
+        own = (SLOWEST_FIRST.index(name), not item.get_closest_marker("long"), needs_database(item))
+        rank[item.fspath] = min(rank.get(item.fspath, own), own)
     items.sort(key=lambda item: rank[item.fspath])
 
 
@@ -149,18 +159,16 @@ def editor(client, adviseur):
     return client
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The Playwright sync API runs an event loop in this thread; the ORM calls in these tests are
 # ordinary synchronous ones.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM_PROCESS = Chromium()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def browser():
-    """Debian's headless Chromium through Playwright; skipped without it, except on CI.
-
-    Per module: Playwright's sync API keeps an event loop running in this thread while it is
-    open, which later tests that call asyncio.run() (the PDF worker) cannot share."""
+    """Debian's headless Chromium through Playwright (tests/chromium.py); skipped without it,
+    except on CI."""
     if not os.path.exists(CHROMIUM):
         message = (
             f"Chromium not found at {CHROMIUM}: install Debian's chromium package (make test does as root)"
@@ -168,25 +176,14 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import expect, sync_playwright
+    return CHROMIUM_PROCESS.browser()
 
-    # Assertions read right after a click wait for the page they mean (expect retries), as long as
-    # Playwright's own waits (30 s): on a loaded CI machine a new page may take a few seconds.
-    expect.set_options(timeout=30_000)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Chromium stops after the last of a stretch of browser tests (after their fixtures' teardown)."""
+    if nextitem is None or not nextitem.get_closest_marker("browser"):
+        CHROMIUM_PROCESS.stop()
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 WIDTHS = (1280, 320)
 CASE_NUMBER = 44  # the admin's widest case page (issue 20)
 # The walk in parts, so the test processes share it (pytest-xdist); every pattern is in one part.
-PARTS = 4
+PARTS = 6
 MUST_CHECK = {"case-detail", "exploration-matrix", "admin:cases_case_change", "admin:index"}
 MUST_SKIP = {"case-export-csv", "case-export-xlsx"}
 
@@ -156,6 +156,7 @@ def walk(page, live_server, patterns: list[Declared], parameters: dict) -> tuple
     return problems, checked, skipped
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("part", range(PARTS))
 def test_every_declared_page_passes_axe_at_320_and_1280_px(browser, live_server, seeded, part):
     parameters = app_parameters(seeded)
