@@ -61,7 +61,8 @@ def _save_or_refuse(instance: models.Model) -> None:
         constraint = _check_constraint_named(instance, _violated_constraint_name(error))
         if constraint is None:
             raise
-        refusal = ValidationError(constraint.get_violation_error_message(), code=constraint.violation_error_code)
+        message, code = constraint.get_violation_error_message(), constraint.violation_error_code
+        refusal = ValidationError(message, code=code)
         raise ValidationError({NON_FIELD_ERRORS: [refusal]}) from error
 
 
