@@ -24,18 +24,21 @@ def instance_save(
     reason: str = "",
 ) -> None:
     """Normalise the instance's texts, full_clean() it and save it; `user` and `reason` go to its history."""
+    using = router.db_for_write(type(instance), instance=instance)
     instance_texts_normalise(instance)
     instance.full_clean(exclude=exclude, validate_constraints=False)
-    _constraints_but_checks_validate(instance, exclude=exclude)
+    _constraints_but_checks_validate(instance, exclude=exclude, using=using)
     instance._history_user = user
     if reason:
         instance._change_reason = reason
-    _save_or_refuse(instance)
+    _save_or_refuse(instance, using=using)
 
 
-def _constraints_but_checks_validate(instance: models.Model, *, exclude: list[str] | None) -> None:
-    """Model.validate_constraints() without the check constraints, which PostgreSQL checks on save."""
-    using = router.db_for_write(type(instance), instance=instance)
+def _constraints_but_checks_validate(
+    instance: models.Model, *, exclude: list[str] | None, using: str
+) -> None:
+    """Django's Model.validate_constraints() without the check constraints, which PostgreSQL checks
+    on save (Django's method has no way to leave some out)."""
     errors: dict = {}
     for model, constraints in instance.get_constraints():
         for constraint in constraints:
@@ -52,10 +55,10 @@ def _constraints_but_checks_validate(instance: models.Model, *, exclude: list[st
         raise ValidationError(errors)
 
 
-def _save_or_refuse(instance: models.Model) -> None:
+def _save_or_refuse(instance: models.Model, *, using: str) -> None:
     """Save in a savepoint; a check constraint's refusal becomes the ValidationError full_clean() gives."""
     try:
-        with transaction.atomic(using=router.db_for_write(type(instance), instance=instance)):
+        with transaction.atomic(using=using):
             instance.save()
     except IntegrityError as error:
         constraint = _check_constraint_named(instance, _violated_constraint_name(error))
