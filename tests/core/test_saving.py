@@ -1,8 +1,9 @@
 """The one save helper: check constraints are PostgreSQL's to check, with full_clean()'s answer."""
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 from django.db.models import CheckConstraint
 
 from cases.models import Case, Participation
@@ -56,3 +57,19 @@ def test_a_refusal_that_is_no_check_constraint_is_raised_as_it_is(adviseur):
 
     with pytest.raises(IntegrityError, match="case_unique_number"):
         instance_save(twin, user=adviseur, exclude=["number"])
+
+
+def test_every_declared_check_constraint_is_in_the_database_under_its_name():
+    """full_clean() no longer checks them, so each model's check constraints must be PostgreSQL's
+    to enforce, under the name a refusal is mapped back by (every model, whatever is added later)."""
+    declared = {
+        (model._meta.db_table, constraint.name)
+        for model in apps.get_models()
+        for constraint in model._meta.constraints
+        if isinstance(constraint, CheckConstraint)
+    }
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT conrelid::regclass::text, conname FROM pg_constraint WHERE contype = 'c'")
+        in_database = {(table.strip('"'), name) for table, name in cursor.fetchall()}
+    assert len(declared) >= 30
+    assert declared - in_database == set()
