@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the app and its tests need, where this machine allows it:
 # PostgreSQL server binaries, Pango for WeasyPrint, libharfbuzz-subset0 (fast font subsetting)
-# and Chromium for the browser tests. Quick when everything is present; never fatal when it
-# cannot install (a normal user on a laptop): it says what is missing instead.
+# and Chromium's headless shell for the browser tests. Quick when everything is present; never
+# fatal when it cannot install (a normal user on a laptop): it says what is missing instead.
 set -uo pipefail
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
@@ -15,7 +15,7 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install o
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null \
   || missing+=(postgresql)
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium; do
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium-headless-shell; do
   installed "$pkg" || missing+=("$pkg")
 done
 # Chromium crashes on pages when fontconfig's cache lists no font at all (seen after another

@@ -171,7 +171,8 @@ def browser():
     except on CI."""
     if not os.path.exists(CHROMIUM):
         message = (
-            f"Chromium not found at {CHROMIUM}: install Debian's chromium package (make test does as root)"
+            f"Chromium not found at {CHROMIUM}: install Debian's chromium-headless-shell package"
+            " (make test does as root)"
         )
         if os.environ.get("CI"):
             pytest.fail(message)
