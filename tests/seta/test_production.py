@@ -171,6 +171,7 @@ def test_the_production_server_serves_static_files_for_ever_and_tells_when_it_is
     )
     collected = manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
     assert collected.returncode == 0, collected.stderr
+    assert not list((tmp_path / "static" / "pdf" / "fonts").glob("*.ttf.br"))  # WeasyPrint's, not served
     server = subprocess.Popen(
         [GUNICORN, "-c", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
         cwd=BASE_DIR,
