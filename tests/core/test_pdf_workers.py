@@ -28,7 +28,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.system]
 
 # Workers and this process's progress page agree on when a silent worker is gone; short, so the
 # test sees the whole hand-over in seconds (production: 60 s, settings.SETA_PDF_STALLED_SECONDS).
-STALLED_SECONDS = 12
+STALLED_SECONDS = 8
 
 
 @pytest.fixture(autouse=True)

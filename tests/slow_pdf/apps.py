@@ -7,11 +7,11 @@ from django.apps import AppConfig
 
 SLOW = "slow"
 STEPS = 20
-STEP_SECONDS = 0.25
+STEP_SECONDS = 0.15
 
 
 def render_slowly(export, target, progress) -> None:
-    """Twenty quarter-second steps with progress, then a real (small) PDF."""
+    """Twenty steps of 0.15 s with progress, then a real (small) PDF."""
     from core.pdf.rendering import html_to_pdf
 
     for step in range(STEPS):
