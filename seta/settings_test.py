@@ -11,3 +11,9 @@ import os
 os.environ["DEBUG"] = "true"
 
 from seta.settings import *  # noqa: F403
+
+# pytest-django runs the tests with DEBUG off, and WhiteNoise then indexes every file under
+# STATIC_ROOT each time a test client builds its middleware: a tenth of `make test-fast`'s CPU once
+# a collectstatic has filled var/staticfiles (`make benchmark-web` does). With autorefresh it looks
+# a file up when it is asked for, as in development.
+WHITENOISE_AUTOREFRESH = True
