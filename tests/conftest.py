@@ -22,6 +22,11 @@ BROWSER_FIXTURES = {"browser", "live_server"}  # a real `page` fixture brings `b
 DB_FIXTURES = {"db", "transactional_db", "django_db_setup"}
 
 
+def needs_database(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(item.get_closest_marker("django_db") or fixtures & (DB_FIXTURES | SEED_FIXTURES))
+
+
 def lane(item: pytest.Item) -> str:
     """The one lane a test runs in, read from the fixtures it uses (see the README's "Tests").
 
@@ -34,19 +39,12 @@ def lane(item: pytest.Item) -> str:
         return "system"
     if item.get_closest_marker("seed") or fixtures & SEED_FIXTURES:
         return "seed"
-    if item.get_closest_marker("django_db") or fixtures & DB_FIXTURES:
-        return "db"
-    return "unit"
+    return "db" if needs_database(item) else "unit"
 
 
 # The system lane first: its longest tests need no database, so they run while another test
 # process builds the template databases (tests/seed_db.py) that the browser and seed lanes wait for.
 SLOWEST_FIRST = ("system", "browser", "seed", "db", "unit")
-
-
-def needs_database(item: pytest.Item) -> bool:
-    fixtures = set(getattr(item, "fixturenames", ()))
-    return bool(item.get_closest_marker("django_db") or fixtures & (DB_FIXTURES | SEED_FIXTURES))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
